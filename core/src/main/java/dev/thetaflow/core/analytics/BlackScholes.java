@@ -143,10 +143,13 @@ public final class BlackScholes {
     double d1 = x / totalVol + 0.5 * totalVol;
     double d2 = d1 - totalVol;
     double scaledDensity = dividendDiscount * Normal.pdf(d1);
+    double firstCharmTerm = theta * yield * dividendDiscount * Normal.cdf(theta * d1);
+    if (scaledDensity == 0.0) {
+      // d1 so far out that the density underflows (d2 may be infinite): no curvature left.
+      return new SecondOrderGreeks(0.0, firstCharmTerm, 0.0);
+    }
     double vanna = -scaledDensity * d2 / volatility;
-    double charm =
-        theta * yield * dividendDiscount * Normal.cdf(theta * d1)
-            - scaledDensity * ((rate - yield) / totalVol - 0.5 * d2 / years);
+    double charm = firstCharmTerm - scaledDensity * ((rate - yield) / totalVol - 0.5 * d2 / years);
     double vomma = in.spot() * scaledDensity * sqrtYears * d1 * d2 / volatility;
     return new SecondOrderGreeks(vanna, charm, vomma);
   }

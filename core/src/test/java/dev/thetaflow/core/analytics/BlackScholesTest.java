@@ -280,6 +280,41 @@ class BlackScholesTest {
     assertThat(BlackScholes.greeks(call).price()).isCloseTo(exact, within(2e-13 * exact));
   }
 
+  @Test
+  void everythingIsFiniteForExtremeInputs() {
+    for (OptionType type : OptionType.values()) {
+      for (double vol : new double[] {0.0, 1e-300, 1e-8, 1e-3, 5.0, 50.0, 1e3}) {
+        for (double years : new double[] {1e-9, 1.0 / 365 / 24, 30.0}) {
+          for (double strike : new double[] {1.0, 100.0, 1e4}) {
+            for (double rate : new double[] {-0.05, 0.1}) {
+              PricingInputs in = option(type, 100, strike, years, rate, 0.03, vol);
+              Greeks g = BlackScholes.greeks(in);
+              SecondOrderGreeks s = BlackScholes.secondOrder(in);
+              double[] all = {
+                BlackScholes.price(in),
+                g.price(),
+                g.delta(),
+                g.gamma(),
+                g.vega(),
+                g.theta(),
+                g.rho(),
+                s.vanna(),
+                s.charm(),
+                s.vomma()
+              };
+              for (double value : all) {
+                assertThat(value).as("%s", in).isFinite();
+              }
+              assertThat(g.price()).isGreaterThanOrEqualTo(0.0);
+              assertThat(g.gamma()).isGreaterThanOrEqualTo(0.0);
+              assertThat(g.vega()).isGreaterThanOrEqualTo(0.0);
+            }
+          }
+        }
+      }
+    }
+  }
+
   private static PricingInputs withType(PricingInputs in, OptionType type) {
     return option(
         type, in.spot(), in.strike(), in.years(), in.rate(), in.dividendYield(), in.volatility());
