@@ -8,8 +8,11 @@ package dev.thetaflow.core.analytics;
  * approximations for the error function", Math. Comp. 23, 1969). Wherever a Gaussian factor {@code
  * exp(-x*x/2)} is needed, the square is split exactly with a fused multiply-add so the factor keeps
  * full relative precision far into the tails; {@link #cdf} is therefore accurate to a few ulps
- * relative over the whole line (about 1e-15 in the body, 1e-14 at x = -37), where {@code 1 -
- * cdf(-x)} would cancel. Pure static functions, thread-safe, allocation-free.
+ * relative over the whole line, also where {@code 1 - cdf(-x)} would cancel: against 50-digit
+ * mpmath values the worst relative error of cdf, pdf, erfc, erfcx and inverseCdf is below 5e-16
+ * from x = -37 to 9 (tools/reference/analytics_reference.py, NormalTest). Below about -37.5 the
+ * values are subnormal and lose relative precision. Pure static functions, thread-safe,
+ * allocation-free.
  */
 public final class Normal {
 
