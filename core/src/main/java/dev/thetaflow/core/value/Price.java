@@ -16,10 +16,13 @@ import java.math.RoundingMode;
 public record Price(BigDecimal value, BigDecimal tick) implements Comparable<Price> {
 
   /**
-   * Doubles within this fraction of a tick of a grid point are taken to be on it, so that
-   * floating-point noise (1.2000000000000002) never rounds a whole tick up or down.
+   * A double within this many ticks (plus a few ulps of the raw value, for large prices) of a grid
+   * point is taken to be on it, so that floating-point noise (1.2000000000000002) never moves a
+   * directional rounding by a whole tick.
    */
   private static final double SNAP_TICKS = 1e-9;
+
+  private static final double SNAP_ULPS = 16.0;
 
   public Price {
     if (value == null) {
@@ -49,8 +52,9 @@ public record Price(BigDecimal value, BigDecimal tick) implements Comparable<Pri
     }
     BigDecimal ticks = BigDecimal.valueOf(raw).divide(tick, 12, RoundingMode.HALF_EVEN);
     BigDecimal nearest = ticks.setScale(0, RoundingMode.HALF_UP);
+    double snap = SNAP_TICKS + SNAP_ULPS * Math.ulp(raw) / tick.doubleValue();
     BigDecimal onGrid =
-        ticks.subtract(nearest).abs().doubleValue() <= SNAP_TICKS
+        ticks.subtract(nearest).abs().doubleValue() <= snap
             ? nearest
             : ticks.setScale(0, mode(rounding));
     return new Price(onGrid.multiply(tick), tick);

@@ -41,6 +41,11 @@ class PriceTest {
     assertThat(Price.of(noisy, 0.05, TickRounding.UP).toWire()).isEqualTo("1.2");
     assertThat(Price.of(0.1 + 0.2, 0.01, TickRounding.UP).toWire()).isEqualTo("0.3");
     assertThat(Price.of(0.7 - 0.6, 0.01, TickRounding.DOWN).toWire()).isEqualTo("0.1");
+    // 300000.30000000005: the noise is 5e-9 ticks at 0.01, above a fixed 1e-9 tolerance
+    assertThat(Price.of(100000.1 * 3, 0.01, TickRounding.UP).toWire()).isEqualTo("300000.3");
+    // a genuine sub-tick excess still rounds
+    assertThat(Price.of(1.2001, 0.05, TickRounding.UP).toWire()).isEqualTo("1.25");
+    assertThat(Price.of(300000.301, 0.01, TickRounding.UP).toWire()).isEqualTo("300000.31");
   }
 
   @Test
