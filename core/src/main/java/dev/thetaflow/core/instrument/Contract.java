@@ -211,11 +211,17 @@ public record Contract(
     }
   }
 
-  /** {@code SPY 2026-12-18 450 P} for an option, {@code SPY} otherwise. */
+  /**
+   * {@code SPY 2026-12-18 450 P} for an option, {@code ES 2026-12-18 FUT}, {@code SPX IND}, {@code
+   * SPY}.
+   */
   @Override
   public String toString() {
     if (!isOption()) {
-      return secType == SecType.STK ? symbol : symbol + " " + secType;
+      if (secType == SecType.STK) {
+        return symbol;
+      }
+      return expiry == null ? symbol + " " + secType : symbol + " " + expiry + " " + secType;
     }
     String k = BigDecimal.valueOf(strike).stripTrailingZeros().toPlainString();
     return symbol + " " + expiry + " " + k + " " + (right == OptionType.CALL ? "C" : "P");

@@ -1,6 +1,7 @@
 package dev.thetaflow.core.risk;
 
 import dev.thetaflow.core.analytics.Greeks;
+import dev.thetaflow.core.instrument.Contract;
 
 /**
  * Greeks of a position (or a sum of positions on one underlying) in position units: the per-unit
@@ -91,6 +92,11 @@ public record PositionGreeks(
         perUnit.rho() * units,
         delta * spot,
         0.5 * gamma * onePercent * onePercent);
+  }
+
+  /** Scales per-unit Greeks to {@code quantity} contracts of {@code contract}. */
+  public static PositionGreeks of(Contract contract, Greeks perUnit, long quantity, double spot) {
+    return of(contract.symbol(), perUnit, contract.multiplier(), quantity, spot);
   }
 
   /** Stock or ETF shares: delta 1 per share, nothing else. */

@@ -27,6 +27,22 @@ class ContractTest {
     Contract spx = Contract.index(416904, "SPX", "CBOE", "USD");
     assertThat(spx.secType()).isEqualTo(SecType.IND);
     assertThat(spx.toString()).isEqualTo("SPX IND");
+    Contract es =
+        new Contract(
+            3,
+            "ES",
+            SecType.FUT,
+            DEC18,
+            Double.NaN,
+            null,
+            50,
+            "CME",
+            "USD",
+            "ES",
+            new BigDecimal("0.25"),
+            null,
+            null);
+    assertThat(es.toString()).isEqualTo("ES 2026-12-18 FUT");
 
     Contract put = Contract.equityOption(1, "SPY", DEC18, 450, OptionType.PUT, NICKEL);
     assertThat(put.isOption()).isTrue();

@@ -5,19 +5,32 @@ import static dev.thetaflow.core.strategy.StrategyTestData.put;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thetaflow.core.alert.Alert;
+import dev.thetaflow.core.alert.Severity;
+import dev.thetaflow.core.decision.Decision;
+import dev.thetaflow.core.decision.DecisionAction;
+import dev.thetaflow.core.decision.RuleId;
+import dev.thetaflow.core.decision.Urgency;
 import dev.thetaflow.core.instrument.Contract;
 import dev.thetaflow.core.instrument.Leg;
+import dev.thetaflow.core.market.ModelGreeks;
+import dev.thetaflow.core.market.ModelTickSource;
+import dev.thetaflow.core.market.Quote;
+import dev.thetaflow.core.order.Fill;
 import dev.thetaflow.core.order.OrderPurpose;
 import dev.thetaflow.core.order.OrderRef;
 import dev.thetaflow.core.order.OrderRequest;
 import dev.thetaflow.core.order.OrderType;
+import dev.thetaflow.core.order.Position;
 import dev.thetaflow.core.order.TimeInForce;
 import dev.thetaflow.core.strategy.Strategies;
 import dev.thetaflow.core.strategy.Strategy;
 import dev.thetaflow.core.strategy.StrategyState;
+import dev.thetaflow.core.value.Money;
 import dev.thetaflow.core.value.Price;
 import dev.thetaflow.core.value.Side;
 import dev.thetaflow.core.value.TickRounding;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,6 +79,39 @@ class JsonRoundTripTest {
     String json = MAPPER.writeValueAsString(req);
     assertThat(json).contains("\"orderRef\":\"ic-1:EXIT:2\"");
     assertThat(roundTrip(req, OrderRequest.class)).isEqualTo(req);
+  }
+
+  @Test
+  void eventsRoundTrip() throws Exception {
+    Instant t = Instant.parse("2026-11-23T15:00:00Z");
+    Quote oneSided = new Quote(6500, Double.NaN, 0.05, Double.NaN, 0, 100, 0, t);
+    Quote back = roundTrip(oneSided, Quote.class);
+    assertThat(back.bid()).isNaN();
+    assertThat(back).isEqualTo(oneSided);
+    ModelGreeks g =
+        new ModelGreeks(
+            6500, ModelTickSource.MODEL, 0.18, -0.16, 0.002, Double.NaN, -0.35, 2.1, 600, t);
+    assertThat(roundTrip(g, ModelGreeks.class)).isEqualTo(g);
+    Fill f =
+        new Fill(
+            "e1",
+            OrderRef.parse("ic-1:ENTRY:1"),
+            17,
+            "DU1",
+            6500,
+            Side.SELL,
+            2,
+            new BigDecimal("1.235"),
+            Money.of("1.30", "USD"),
+            t);
+    assertThat(roundTrip(f, Fill.class)).isEqualTo(f);
+    Decision d =
+        new Decision("ic-1", DecisionAction.CLOSE, Urgency.HIGH, RuleId.STOP_LOSS, "2x", t);
+    assertThat(roundTrip(d, Decision.class)).isEqualTo(d);
+    Alert a = new Alert("a1", t, Severity.WARNING, "risk-gate", "ORDER_DENIED", "limit", null);
+    assertThat(roundTrip(a, Alert.class)).isEqualTo(a);
+    Position p = new Position("DU1", put(650), -2, new BigDecimal("1.25"));
+    assertThat(roundTrip(p, Position.class)).isEqualTo(p);
   }
 
   @Test

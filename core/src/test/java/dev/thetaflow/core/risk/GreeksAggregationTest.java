@@ -38,6 +38,17 @@ class GreeksAggregationTest {
   }
 
   @Test
+  void contractOverloadTakesSymbolAndMultiplierFromTheContract() {
+    PositionGreeks viaContract =
+        PositionGreeks.of(
+            dev.thetaflow.core.strategy.StrategyTestData.put(650),
+            new Greeks(2.0, -0.25, 0.01, 0.5, -3.65, -0.1),
+            -2,
+            600);
+    assertThat(viaContract).isEqualTo(SPY_PUTS);
+  }
+
+  @Test
   void longCallAndBetaWeighting() {
     assertThat(QQQ_CALL.delta()).isCloseTo(50, within(EPS));
     assertThat(QQQ_CALL.dollarDelta()).isCloseTo(25_000, within(EPS));
