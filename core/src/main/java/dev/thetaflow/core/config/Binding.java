@@ -3,6 +3,7 @@ package dev.thetaflow.core.config;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ final class Binding {
   private final List<ConfigProblem> problems = new ArrayList<>();
   private final Set<String> knownPaths = new LinkedHashSet<>();
   private final Map<String, Object> values = new HashMap<>();
+  private final Set<String> failedPaths = new HashSet<>();
   private final String searched;
 
   /**
@@ -60,6 +62,15 @@ final class Binding {
   /** The checked value of a key, or null if it was not set or failed its checks. */
   Object value(String path) {
     return values.get(path);
+  }
+
+  void markFailed(String path) {
+    failedPaths.add(path);
+  }
+
+  /** Whether {@code path} was set but failed its own checks (so its value is unknown). */
+  boolean failed(String path) {
+    return failedPaths.contains(path);
   }
 
   /** The "source" of a key that is set nowhere. */

@@ -143,9 +143,11 @@ public final class ConfigLoader {
     binding.addAll(
         LiveSafety.check(
             mode,
-            Optional.ofNullable((String) binding.value("account")),
-            (Integer) toInteger(binding.value("ib.port")),
-            (Integer) toInteger(binding.value("sim.port")),
+            binding.failed("account")
+                ? null
+                : Optional.ofNullable((String) binding.value("account")),
+            toInteger(binding.value("ib.port")),
+            toInteger(binding.value("sim.port")),
             liveConfirmed,
             key -> sourceOf(tree, key, binding)));
     List<ConfigProblem> envTypos = new ArrayList<>();

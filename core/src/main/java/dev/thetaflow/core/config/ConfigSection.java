@@ -26,6 +26,8 @@ final class ConfigSection {
   private static final Set<String> CREDENTIAL_WORDS =
       Set.of("password", "passwd", "secret", "token", "apikey", "credential", "credentials");
 
+  private static final Pattern PLAIN_INTEGER = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
+
   private final Binding binding;
   private final String path;
   private final ConfigNode.Mapping node;
@@ -159,7 +161,12 @@ final class ConfigSection {
       return constructor.get();
     } catch (ConfigViolation v) {
       ConfigNode n = node.entries().get(v.key());
-      problem(v.key(), n, v.expected());
+      if (n == null) {
+        // The offending value is a default, e.g. orderClientId 2 against a configured clientId 2.
+        binding.add(new ConfigProblem(pathOf(v.key()), v.value(), "default", v.expected()));
+      } else {
+        problem(v.key(), n, v.expected());
+      }
       return null;
     }
   }
@@ -252,6 +259,7 @@ final class ConfigSection {
   }
 
   private void problem(String key, ConfigNode value, String expected) {
+    binding.markFailed(pathOf(key));
     binding.add(
         new ConfigProblem(
             pathOf(key),
@@ -268,6 +276,17 @@ final class ConfigSection {
       String hint = quoted(s) ? " (remove the quotes)" : "";
       throw new IllegalArgumentException(
           "expected " + range.describe() + ", got " + s.kindName() + hint);
+    }
+    if (!PLAIN_INTEGER.matcher(s.text()).matches()) {
+      // YAML 1.1 reads 0700 as octal 448 and accepts 0x1F; a port or id written so is a slip.
+      throw new IllegalArgumentException(
+          "expected "
+              + range.describe()
+              + " written in plain decimal digits (YAML reads "
+              + s.text()
+              + " as "
+              + s.number()
+              + ")");
     }
     BigInteger b = (BigInteger) s.number();
     if (b.compareTo(BigInteger.valueOf(range.min())) < 0

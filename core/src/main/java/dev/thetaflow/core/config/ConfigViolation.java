@@ -8,12 +8,19 @@ package dev.thetaflow.core.config;
 final class ConfigViolation extends IllegalArgumentException {
 
   private final String key;
+  private final String value;
   private final String expected;
 
   ConfigViolation(String key, Object value, String expected) {
     super(key + " = " + value + ": " + expected);
     this.key = key;
+    this.value = String.valueOf(value);
     this.expected = expected;
+  }
+
+  /** The offending value as shown in messages. */
+  String value() {
+    return value;
   }
 
   /** The key relative to the record that threw, e.g. {@code port} inside {@code ib}. */

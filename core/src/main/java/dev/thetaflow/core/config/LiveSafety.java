@@ -39,7 +39,8 @@ public final class LiveSafety {
 
   /**
    * The same rules on individual values, so that the loader can apply them even when an unrelated
-   * section failed to bind. A null port is unknown (it failed its own checks) and is skipped.
+   * section failed to bind. A null mode, account or port is unknown (it failed its own checks,
+   * which already reported it), and the rules that need it are skipped.
    *
    * @param sourceOf where a key's value came from, for the messages
    */
@@ -66,7 +67,9 @@ public final class LiveSafety {
                   + " as well: mode live trades real money and never starts from configuration"
                   + " alone"));
     }
-    checkAccount(mode, account, sourceOf, problems);
+    if (account != null) {
+      checkAccount(mode, account, sourceOf, problems);
+    }
     if (ibPort != null) {
       checkIbPort(mode, ibPort, simPort, sourceOf, problems);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,6 +99,17 @@ final class YamlTree {
       JsonParser p, JsonToken t, String sourceName, String path, List<ConfigProblem> problems)
       throws IOException {
     String source = where(sourceName, p.currentTokenLocation());
+    if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      // Jackson hands an alias back as its anchor name, which would silently become the value.
+      problems.add(
+          new ConfigProblem(
+              path,
+              "*" + p.getText(),
+              source,
+              "expected a plain value; YAML anchors and aliases are not supported, write the"
+                  + " value out"));
+      return new ConfigNode.Scalar(ConfigNode.Kind.NULL, "", null, source);
+    }
     return switch (t) {
       case START_OBJECT -> readMapping(p, sourceName, path, problems);
       case START_ARRAY -> {

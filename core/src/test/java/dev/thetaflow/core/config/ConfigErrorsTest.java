@@ -283,6 +283,44 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void leadingZeroIntegersAreRejectedBecauseYamlReadsThemAsOctal() {
+    ConfigProblem p =
+        only(problems(PAPER.replace("  port: 4002\n", "  port: 4002\n  clientId: 010\n")));
+    assertThat(p.key()).isEqualTo("ib.clientId");
+    assertThat(p.value()).isEqualTo("010");
+    assertThat(p.expected()).contains("plain decimal digits (YAML reads 010 as 8)");
+  }
+
+  @Test
+  void yamlAliasesAreRejectedInsteadOfBecomingTheAnchorName() {
+    ConfigProblem p =
+        only(
+            problems(
+                PAPER.replace(
+                    "  port: 4002\n", "  port: 4002\n  clientId: &c 5\n  orderClientId: *c\n")));
+    assertThat(p.key()).isEqualTo("ib.orderClientId");
+    assertThat(p.value()).isEqualTo("*c");
+    assertThat(p.expected()).contains("aliases are not supported");
+  }
+
+  @Test
+  void malformedLiveAccountIsReportedOnceNotAlsoAsMissing() {
+    List<ConfigProblem> ps =
+        problems(ConfigFixtures.LIVE.replace("U1234567", "U-123"), Map.of(), true);
+    assertThat(ps).extracting(ConfigProblem::key).containsExactly("account");
+    assertThat(ps.get(0).expected()).contains("capital letters then digits");
+  }
+
+  @Test
+  void crossFieldRuleBrokenByADefaultSaysSo() {
+    ConfigProblem p =
+        only(problems(PAPER.replace("  port: 4002\n", "  port: 4002\n  clientId: 2\n")));
+    assertThat(p.message())
+        .startsWith(
+            "ib.orderClientId = 2 (default): expected a client id different from ib.clientId (2)");
+  }
+
+  @Test
   void exceptionNeedsAProblem() {
     assertThatThrownBy(() -> new ConfigException(List.of()))
         .isInstanceOf(IllegalArgumentException.class);
