@@ -189,20 +189,42 @@ final class ConfigSection {
     }
     boolean fromEnv = value.source().startsWith(EnvOverrides.SOURCE_PREFIX);
     StringBuilder sb = new StringBuilder("unknown key");
-    Suggestions.closest(key, declared)
-        .ifPresent(
-            s -> {
-              String full = pathOf(s);
-              sb.append("; did you mean ")
-                  .append(fromEnv ? EnvOverrides.envName(full) + " (" + full + ")" : full)
-                  .append('?');
-            });
+    if (key.contains(".") && binding.knownPaths().contains(pathOf(key))) {
+      // "ib.port: 4002" is one key with a dot in YAML, not ib -> port.
+      return sb.append("; write ")
+          .append(pathOf(key))
+          .append(
+              " nested, one level per line (e.g. 'ib:' then '  port: 4002'),"
+                  + " not as one dotted key")
+          .toString();
+    }
+    Optional<String> suggestion = Suggestions.closest(key, declared).map(this::pathOf);
+    if (suggestion.isEmpty()) {
+      suggestion = sameKeyElsewhere(key);
+    }
+    suggestion.ifPresent(
+        full ->
+            sb.append("; did you mean ")
+                .append(fromEnv ? EnvOverrides.envName(full) + " (" + full + ")" : full)
+                .append('?'));
     sb.append(" (expected one of ")
         .append(path.isEmpty() ? "the top-level keys" : "the keys of " + path)
         .append(": ")
         .append(String.join(", ", declared))
         .append(')');
     return sb.toString();
+  }
+
+  /** A known key with this name in another section, for a key written at the wrong level. */
+  private Optional<String> sameKeyElsewhere(String key) {
+    List<String> matches = new ArrayList<>();
+    for (String known : binding.knownPaths()) {
+      String leaf = known.substring(known.lastIndexOf('.') + 1);
+      if (leaf.equalsIgnoreCase(key) && !known.equals(pathOf(key))) {
+        matches.add(known);
+      }
+    }
+    return matches.isEmpty() ? Optional.empty() : Optional.of(String.join(" or ", matches));
   }
 
   // ---- plumbing --------------------------------------------------------------------------------

@@ -77,6 +77,20 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void keyAtTheWrongLevelPointsToWhereItBelongs() {
+    ConfigProblem p = only(problems(PAPER + "parallelism: 4\n"));
+    assertThat(p.key()).isEqualTo("parallelism");
+    assertThat(p.expected()).startsWith("unknown key; did you mean flink.parallelism?");
+  }
+
+  @Test
+  void dottedKeyIsExplained() {
+    ConfigProblem p = only(problems(PAPER + "dashboard.port: 9000\n"));
+    assertThat(p.key()).isEqualTo("dashboard.port");
+    assertThat(p.expected()).contains("nested, one level per line");
+  }
+
+  @Test
   void unknownKeyThatLooksLikeACredentialSaysCredentialsDoNotBelongHere() {
     ConfigProblem p =
         only(problems(SIM.replace("  port: 7600\nsim:", "  port: 7600\n  password: x\nsim:")));
