@@ -1,6 +1,5 @@
 package dev.thetaflow.core.config;
 
-import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,8 +24,6 @@ final class ConfigSection {
 
   private static final Set<String> CREDENTIAL_WORDS =
       Set.of("password", "passwd", "secret", "token", "apikey", "credential", "credentials");
-
-  private static final Pattern PLAIN_INTEGER = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
 
   private final Binding binding;
   private final String path;
@@ -57,38 +54,39 @@ final class ConfigSection {
 
   /** A required integer. */
   int integer(String key, IntegerRange range) {
-    Long v = read(key, null, range.describe(), s -> toInteger(s, range));
+    Long v = read(key, null, range.describe(), s -> Scalars.toInteger(s, range));
     return v == null ? 0 : v.intValue();
   }
 
   int integer(String key, int defaultValue, IntegerRange range) {
-    return read(key, (long) defaultValue, range.describe(), s -> toInteger(s, range)).intValue();
+    return read(key, (long) defaultValue, range.describe(), s -> Scalars.toInteger(s, range))
+        .intValue();
   }
 
   long longInteger(String key, long defaultValue, IntegerRange range) {
-    return read(key, defaultValue, range.describe(), s -> toInteger(s, range));
+    return read(key, defaultValue, range.describe(), s -> Scalars.toInteger(s, range));
   }
 
   /** A required decimal number; integers are accepted too. */
   double decimal(String key, DecimalRange range) {
-    Double v = read(key, null, range.describe(), s -> toDecimal(s, range));
+    Double v = read(key, null, range.describe(), s -> Scalars.toDecimal(s, range));
     return v == null ? 0.0 : v;
   }
 
   double decimal(String key, double defaultValue, DecimalRange range) {
-    return read(key, defaultValue, range.describe(), s -> toDecimal(s, range));
+    return read(key, defaultValue, range.describe(), s -> Scalars.toDecimal(s, range));
   }
 
   Duration duration(String key, Duration defaultValue, DurationRange range) {
-    return read(key, defaultValue, range.describe(), s -> toDuration(s, range));
+    return read(key, defaultValue, range.describe(), s -> Scalars.toDuration(s, range));
   }
 
   String string(String key, String defaultValue) {
-    return read(key, defaultValue, "a text value", ConfigSection::toText);
+    return read(key, defaultValue, "a text value", Scalars::toText);
   }
 
   Optional<String> optionalString(String key) {
-    return Optional.ofNullable(read(key, null, null, ConfigSection::toText));
+    return Optional.ofNullable(read(key, null, null, Scalars::toText));
   }
 
   /** An optional text that must match {@code pattern} in full. */
@@ -99,7 +97,7 @@ final class ConfigSection {
             null,
             null,
             s -> {
-              String text = toText(s);
+              String text = Scalars.toText(s);
               if (!pattern.matcher(text).matches()) {
                 throw new IllegalArgumentException("expected " + expected);
               }
@@ -109,11 +107,11 @@ final class ConfigSection {
 
   /** A required choice among the config names of {@code type}. */
   <E extends Enum<E> & ConfigEnum> E choice(String key, Class<E> type) {
-    return read(key, null, choices(type), s -> toChoice(s, type));
+    return read(key, null, Scalars.choices(type), s -> Scalars.toChoice(s, type));
   }
 
   <E extends Enum<E> & ConfigEnum> E choice(String key, E defaultValue, Class<E> type) {
-    return read(key, defaultValue, choices(type), s -> toChoice(s, type));
+    return read(key, defaultValue, Scalars.choices(type), s -> Scalars.toChoice(s, type));
   }
 
   /**
@@ -288,112 +286,5 @@ final class ConfigSection {
             value == null ? ConfigProblem.NOT_SET : value.display(),
             value == null ? binding.notSetSource() : value.source(),
             expected));
-  }
-
-  // ---- conversions: each throws IllegalArgumentException("expected ...")
-  // -------------------------
-
-  private static long toInteger(ConfigNode.Scalar s, IntegerRange range) {
-    if (s.kind() != ConfigNode.Kind.INTEGER) {
-      String hint = quoted(s) ? " (remove the quotes)" : "";
-      throw new IllegalArgumentException(
-          "expected " + range.describe() + ", got " + s.kindName() + hint);
-    }
-    if (!PLAIN_INTEGER.matcher(s.text()).matches()) {
-      // YAML 1.1 reads 0700 as octal 448 and accepts 0x1F; a port or id written so is a slip.
-      throw new IllegalArgumentException(
-          "expected "
-              + range.describe()
-              + " written in plain decimal digits (YAML reads "
-              + s.text()
-              + " as "
-              + s.number()
-              + ")");
-    }
-    BigInteger b = (BigInteger) s.number();
-    if (b.compareTo(BigInteger.valueOf(range.min())) < 0
-        || b.compareTo(BigInteger.valueOf(range.max())) > 0) {
-      throw new IllegalArgumentException("expected " + range.describe());
-    }
-    return b.longValueExact();
-  }
-
-  private static double toDecimal(ConfigNode.Scalar s, DecimalRange range) {
-    double v;
-    if (s.kind() == ConfigNode.Kind.INTEGER) {
-      v = ((BigInteger) s.number()).doubleValue();
-    } else if (s.kind() == ConfigNode.Kind.DECIMAL) {
-      v = s.number().doubleValue();
-    } else {
-      String hint = quoted(s) ? " (write a plain number, no quotes)" : "";
-      throw new IllegalArgumentException(
-          "expected " + range.describe() + ", got " + s.kindName() + hint);
-    }
-    if (!range.contains(v)) {
-      throw new IllegalArgumentException("expected " + range.describe());
-    }
-    return v;
-  }
-
-  private static Duration toDuration(ConfigNode.Scalar s, DurationRange range) {
-    if (s.kind() == ConfigNode.Kind.INTEGER || s.kind() == ConfigNode.Kind.DECIMAL) {
-      throw new IllegalArgumentException(
-          "expected "
-              + Durations.EXPECTED
-              + "; a bare number has no unit, write e.g. "
-              + s.text()
-              + "s or "
-              + s.text()
-              + "ms");
-    }
-    if (s.kind() != ConfigNode.Kind.STRING) {
-      throw new IllegalArgumentException(
-          "expected " + Durations.EXPECTED + ", got " + s.kindName());
-    }
-    Duration d = Durations.parse(s.text());
-    if (!range.contains(d)) {
-      throw new IllegalArgumentException("expected " + range.describe());
-    }
-    return d;
-  }
-
-  /** Whether the value is text that would be a number without its YAML quotes. */
-  private static boolean quoted(ConfigNode.Scalar s) {
-    return s.kind() == ConfigNode.Kind.STRING
-        && !s.source().startsWith(EnvOverrides.SOURCE_PREFIX)
-        && EnvOverrides.scalar(s.text(), s.source()).kind() != ConfigNode.Kind.STRING;
-  }
-
-  /** Text; numbers are taken as written (an account id or a path may look like a number). */
-  private static String toText(ConfigNode.Scalar s) {
-    if (s.kind() == ConfigNode.Kind.BOOLEAN) {
-      throw new IllegalArgumentException("expected a text value, got a boolean");
-    }
-    return s.text();
-  }
-
-  private static <E extends Enum<E> & ConfigEnum> E toChoice(ConfigNode.Scalar s, Class<E> type) {
-    if (s.kind() == ConfigNode.Kind.STRING) {
-      for (E e : type.getEnumConstants()) {
-        if (e.configName().equals(s.text())) {
-          return e;
-        }
-      }
-    }
-    List<String> names = new ArrayList<>();
-    for (E e : type.getEnumConstants()) {
-      names.add(e.configName());
-    }
-    String suggestion =
-        Suggestions.closest(s.text(), names).map(n -> " (did you mean " + n + "?)").orElse("");
-    throw new IllegalArgumentException("expected " + choices(type) + suggestion);
-  }
-
-  private static <E extends Enum<E> & ConfigEnum> String choices(Class<E> type) {
-    List<String> names = new ArrayList<>();
-    for (E e : type.getEnumConstants()) {
-      names.add(e.configName());
-    }
-    return "one of " + String.join(", ", names);
   }
 }
