@@ -12,13 +12,13 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * A cursor over one mapping (the root, {@code ib}, {@code ib.reconnectBackoff}, ...) that records
- * reads the keys a record asks for, checks type and range, and records a {@link ConfigProblem}
- * instead of stopping at the first mistake. After the reads, {@link #build} reports every key
- * nobody asked for and constructs the record only if this section had no problem.
+ * A cursor over one mapping (the root, {@code ib}, {@code ib.reconnectBackoff}, ...). Records read
+ * the keys they need through it; each read checks type and range and records a {@link
+ * ConfigProblem} instead of stopping at the first mistake. After the reads, {@link #build} reports
+ * every key nobody asked for and constructs the record only if this section had no problem.
  *
- * <p>A value written as empty ({@code key:} or {@code ~}) counts as not set, so a profile can clear
- * a value set in {@code base.yaml}.
+ * <p>A value written as empty ({@code key:}, {@code ~} or {@code ""}) counts as not set, so a
+ * profile can clear a value set in {@code base.yaml}.
  */
 final class ConfigSection {
 
