@@ -1,0 +1,75 @@
+package dev.thetaflow.core.config;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The whole configuration of one thetaflow session, as loaded by {@link ConfigLoader}.
+ *
+ * @param mode sim, paper or live; required, and must match a profile named after a mode
+ * @param account the IB account id; required in mode live, where it must not be a paper id
+ * @param ib the gateway connection
+ * @param storage where the Delta tables live
+ * @param flink how the job runs
+ * @param risk portfolio limits
+ * @param sim the simulator; present exactly when {@code mode} is sim
+ * @param dashboard the web dashboard
+ */
+public record ThetaflowConfig(
+    Mode mode,
+    Optional<String> account,
+    IbConfig ib,
+    StorageConfig storage,
+    FlinkConfig flink,
+    RiskConfig risk,
+    Optional<SimConfig> sim,
+    DashboardConfig dashboard) {
+
+  public ThetaflowConfig {
+    Checks.notNull("mode", mode);
+    Objects.requireNonNull(account, "account: use Optional.empty()");
+    account.ifPresent(
+        id -> {
+          if (!AccountIds.PATTERN.matcher(id).matches()) {
+            throw new ConfigViolation(
+                "account", ConfigNode.Scalar.quote(id), "expected " + AccountIds.EXPECTED);
+          }
+        });
+    Checks.notNull("ib", ib);
+    Checks.notNull("storage", storage);
+    Checks.notNull("flink", flink);
+    Checks.notNull("risk", risk);
+    Objects.requireNonNull(sim, "sim: use Optional.empty()");
+    if (sim.isPresent() != (mode == Mode.SIM)) {
+      throw new ConfigViolation(
+          "sim",
+          sim.isPresent() ? "(a section)" : ConfigProblem.NOT_SET,
+          "expected a sim section exactly when mode is sim");
+    }
+    Checks.notNull("dashboard", dashboard);
+  }
+
+  static ThetaflowConfig read(ConfigSection s) {
+    Mode mode = s.choice("mode", Mode.class);
+    Optional<String> account =
+        s.optionalMatching("account", AccountIds.PATTERN, AccountIds.EXPECTED);
+    IbConfig ib = IbConfig.read(s.section("ib"));
+    StorageConfig storage = StorageConfig.read(s.section("storage"));
+    FlinkConfig flink = FlinkConfig.read(s.section("flink"));
+    RiskConfig risk = RiskConfig.read(s.section("risk"));
+    Optional<SimConfig> sim = Optional.empty();
+    if (mode == Mode.SIM || (mode == null && s.has("sim"))) {
+      sim = Optional.ofNullable(SimConfig.read(s.section("sim")));
+    } else if (s.has("sim")) {
+      s.reject(
+          "sim",
+          "expected no sim section in mode "
+              + mode.configName()
+              + ": ib-sim settings only apply to mode sim; move them to the sim profile");
+    }
+    DashboardConfig dashboard = DashboardConfig.read(s.section("dashboard"));
+    Optional<SimConfig> simConfig = sim;
+    return s.build(
+        () -> new ThetaflowConfig(mode, account, ib, storage, flink, risk, simConfig, dashboard));
+  }
+}
