@@ -33,13 +33,13 @@ import dev.thetaflow.core.analytics.PricingInputs;
 public final class AmericanEngine implements PricingEngine {
 
   /** The production scheme (l, m, n, p): cheapest that met 1e-6 relative over the case range. */
-  static final AmericanScheme STANDARD = new AmericanScheme(12, 6, 12, 32);
+  static final AmericanScheme STANDARD = new AmericanScheme(6, 12, 10, 16, 1e-8);
 
   /** The production scheme where 2(r - q)/vol^2 &ge; 15 (FP-B): more nodes and iterations. */
-  static final AmericanScheme STANDARD_HIGH_DRIFT = new AmericanScheme(16, 12, 16, 32);
+  static final AmericanScheme STANDARD_HIGH_DRIFT = new AmericanScheme(8, 16, 16, 24, 1e-8);
 
   /** A scheme about two orders of magnitude more accurate, for references. */
-  static final AmericanScheme HIGH_PRECISION = new AmericanScheme(32, 16, 32, 96);
+  static final AmericanScheme HIGH_PRECISION = new AmericanScheme(32, 40, 32, 96, 1e-13);
 
   private static final int EUROPEAN = 0;
   private static final int FIXED_POINT = 1;
@@ -74,11 +74,14 @@ public final class AmericanEngine implements PricingEngine {
 
   @Override
   public double price(PricingInputs in) {
-    return priceAt(in, in.rate(), in.dividendYield(), in.volatility(), false);
+    return priceAt(in, in.rate(), in.dividendYield(), in.volatility(), null);
   }
 
-  /** The price with another rate, yield and volatility; warm reuses the saved boundary. */
-  private double priceAt(PricingInputs in, double r, double q, double vol, boolean warm) {
+  /**
+   * The price with another rate, yield and volatility; a non-null {@code warm} solver re-solves
+   * from the boundary it saved for nearby inputs.
+   */
+  private double priceAt(PricingInputs in, double r, double q, double vol, QdFpPutSolver warm) {
     double sign = in.type().sign();
     double s = in.spot();
     double k = in.strike();
@@ -101,8 +104,8 @@ public final class AmericanEngine implements PricingEngine {
         return fallback.price(new PricingInputs(in.type(), s, k, t, r, q, vol));
       default:
         Workspace w = workspace.get();
-        QdFpPutSolver solver = w.solverFor(pr, pq, vol);
-        if (warm) {
+        QdFpPutSolver solver = warm != null ? warm : w.solverFor(pr, pq, vol);
+        if (warm != null) {
           solver.resolveFromSaved(pr, pq, vol, t, solver.iterations());
         } else {
           solver.solve(pr, pq, vol, t);
@@ -183,10 +186,11 @@ public final class AmericanEngine implements PricingEngine {
     double hv = Math.max(1e-3 * vol, 1e-5);
     double volDown = Math.max(vol - hv, 0.5 * vol);
     double vega =
-        (priceAt(in, r, q, vol + hv, true) - priceAt(in, r, q, volDown, true))
+        (priceAt(in, r, q, vol + hv, solver) - priceAt(in, r, q, volDown, solver))
             / (vol + hv - volDown);
     double hr = 1e-4;
-    double rho = (priceAt(in, r + hr, q, vol, true) - priceAt(in, r - hr, q, vol, true)) / (2 * hr);
+    double rho =
+        (priceAt(in, r + hr, q, vol, solver) - priceAt(in, r - hr, q, vol, solver)) / (2 * hr);
     return new Greeks(price, delta, gamma, vega, theta, rho);
   }
 
@@ -196,18 +200,17 @@ public final class AmericanEngine implements PricingEngine {
     double r = in.rate();
     double q = in.dividendYield();
     double t = in.years();
-    double price = priceAt(in, r, q, 0.0, false);
+    double price = priceAt(in, r, q, 0.0, null);
     double hs = 1e-6 * s;
     double delta =
-        (priceAt(in.withSpot(s + hs), r, q, 0.0, false)
-                - priceAt(in.withSpot(s - hs), r, q, 0.0, false))
+        (priceAt(in.withSpot(s + hs), r, q, 0.0, null)
+                - priceAt(in.withSpot(s - hs), r, q, 0.0, null))
             / (2 * hs);
     double hr = 1e-6;
-    double rho =
-        (priceAt(in, r + hr, q, 0.0, false) - priceAt(in, r - hr, q, 0.0, false)) / (2 * hr);
+    double rho = (priceAt(in, r + hr, q, 0.0, null) - priceAt(in, r - hr, q, 0.0, null)) / (2 * hr);
     double ht = Math.min(1e-6, 0.5 * t);
     PricingInputs shorter = new PricingInputs(in.type(), s, in.strike(), t - ht, r, q, 0.0);
-    double theta = (priceAt(shorter, r, q, 0.0, false) - price) / ht;
+    double theta = (priceAt(shorter, r, q, 0.0, null) - price) / ht;
     return new Greeks(price, delta, 0.0, 0.0, theta, rho);
   }
 
@@ -220,16 +223,18 @@ public final class AmericanEngine implements PricingEngine {
   private void priceAndVega(PricingInputs in, double vol, double hv, double[] out) {
     double r = in.rate();
     double q = in.dividendYield();
-    out[0] = priceAt(in, r, q, vol, false);
+    out[0] = priceAt(in, r, q, vol, null);
     boolean call = in.type().sign() > 0;
     double pr = call ? q : r;
     double pq = call ? r : q;
+    QdFpPutSolver solver = null;
     if (regime(pr, pq) == FIXED_POINT) {
-      workspace.get().solverFor(pr, pq, vol).saveBoundary();
+      solver = workspace.get().solverFor(pr, pq, vol);
+      solver.saveBoundary();
     }
     double down = Math.max(vol - hv, 0.5 * vol);
     out[1] =
-        (priceAt(in, r, q, vol + hv, true) - priceAt(in, r, q, down, true)) / (vol + hv - down);
+        (priceAt(in, r, q, vol + hv, solver) - priceAt(in, r, q, down, solver)) / (vol + hv - down);
   }
 
   /** Per-thread scratch space. */

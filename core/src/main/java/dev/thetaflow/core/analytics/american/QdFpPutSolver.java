@@ -28,6 +28,7 @@ final class QdFpPutSolver {
   private final int n;
   private final int l;
   private final int m;
+  private final double tolerance;
   private final double[] fpY;
   private final double[] fpW;
   private final double[] priceY;
@@ -59,6 +60,7 @@ final class QdFpPutSolver {
     n = scheme.chebyshevNodes();
     l = scheme.fixedPointOrder();
     m = scheme.iterations();
+    tolerance = scheme.tolerance();
     GaussLegendre fp = new GaussLegendre(l);
     GaussLegendre pr = new GaussLegendre(scheme.priceOrder());
     fpY = fp.nodes;
@@ -174,6 +176,7 @@ final class QdFpPutSolver {
     double drift = r - q;
     boolean useA = usesFpA(r, q, vol);
     for (int it = 0; it < iterations; it++) {
+      double maxChange = 0.0;
       for (int k = 0; k < n; k++) {
         double xi = 0.5 * sqrtT * (1.0 + nodeZ[k]);
         double tau = xi * xi;
@@ -254,11 +257,15 @@ final class QdFpPutSolver {
           updated = 0.5 * b;
         }
         updated = Math.min(updated, xMax);
+        maxChange = Math.max(maxChange, Math.abs(updated - b));
         double lnRatio = Math.log(updated) - lnX;
         next[k] = lnRatio * lnRatio;
       }
       System.arraycopy(next, 0, values, 0, n);
       fitCoefficients();
+      if (maxChange < tolerance * xMax) {
+        break;
+      }
     }
   }
 
@@ -303,44 +310,72 @@ final class QdFpPutSolver {
   /**
    * The early-exercise premium of a unit-strike put at spot x and its first two spot derivatives,
    * written into out[0..2], for the solved boundary.
+   *
+   * <p>The integral over the lag t in [0, T] is split at T/2: t = z^2 on the near half, T - t = w^2
+   * on the far half. Close to the boundary the near-half integrand switches on at z ~ ln(x/B) /
+   * vol, so there the near half is split again at that point.
    */
   void premium(double x, double[] out) {
+    out[0] = 0.0;
+    out[1] = 0.0;
+    out[2] = 0.0;
+    double zMax = Math.sqrt(0.5 * maturity);
     double lnx = Math.log(x);
+    double distance = lnx - lnX + Math.sqrt(Math.max(values[0], 0.0));
+    double zSwitch = 2.0 * distance / vol;
+    if (zSwitch > 0.0 && zSwitch < 0.1 * zMax) {
+      double zMid = Math.sqrt(zSwitch * zMax);
+      premiumPiece(x, lnx, 0.0, zSwitch, true, out);
+      premiumPiece(x, lnx, zSwitch, zMid, true, out);
+      premiumPiece(x, lnx, zMid, zMax, true, out);
+    } else if (zSwitch > 0.0 && zSwitch < 0.5 * zMax) {
+      premiumPiece(x, lnx, 0.0, zSwitch, true, out);
+      premiumPiece(x, lnx, zSwitch, zMax, true, out);
+    } else {
+      premiumPiece(x, lnx, 0.0, zMax, true, out);
+    }
+    premiumPiece(x, lnx, 0.0, zMax, false, out);
+  }
+
+  /**
+   * Adds the premium integral over y in [from, to] to out, where y = sqrt(t) on the near side and y
+   * = sqrt(T - t) on the far side.
+   */
+  private void premiumPiece(
+      double x, double lnx, double from, double to, boolean nearSide, double[] out) {
     double drift = r - q;
-    double halfRange = 0.5 * Math.sqrt(0.5 * maturity);
+    double halfRange = 0.5 * (to - from);
     double value = 0.0;
     double delta = 0.0;
     double gamma = 0.0;
-    for (int part = 0; part < 2; part++) {
-      for (int j = 0; j < priceY.length; j++) {
-        double y = halfRange * (1.0 + priceY[j]);
-        double t;
-        double xiU;
-        if (part == 0) {
-          t = y * y; // lag t = y^2 near the valuation date
-          xiU = Math.sqrt(maturity - t);
-        } else {
-          xiU = y; // boundary time u = y^2 near maturity
-          t = maturity - y * y;
-        }
-        double w = priceW[j] * halfRange * 2.0 * y;
-        double hU = chebyshev(2.0 * xiU / sqrtT - 1.0);
-        double a = lnx - lnX + Math.sqrt(Math.max(hU, 0.0));
-        double v = vol * Math.sqrt(t);
-        double dm = (a + drift * t) / v - 0.5 * v;
-        double dp = dm + v;
-        double er = r * Math.exp(-r * t);
-        double eq = q * Math.exp(-q * t);
-        double pdfM = Normal.pdf(dm);
-        double pdfP = Normal.pdf(dp);
-        double cdfMinusP = Normal.cdf(-dp);
-        value += w * (er * Normal.cdf(-dm) - eq * x * cdfMinusP);
-        delta += w * (-er * pdfM / (x * v) - eq * cdfMinusP + eq * pdfP / v);
-        gamma += w * (er * pdfM * dp / x - eq * pdfP * dm) / (x * v * v);
+    for (int j = 0; j < priceY.length; j++) {
+      double y = from + halfRange * (1.0 + priceY[j]);
+      double t;
+      double xiU;
+      if (nearSide) {
+        t = y * y;
+        xiU = Math.sqrt(maturity - t);
+      } else {
+        xiU = y;
+        t = maturity - y * y;
       }
+      double w = priceW[j] * halfRange * 2.0 * y;
+      double hU = chebyshev(2.0 * xiU / sqrtT - 1.0);
+      double a = lnx - lnX + Math.sqrt(Math.max(hU, 0.0));
+      double v = vol * Math.sqrt(t);
+      double dm = (a + drift * t) / v - 0.5 * v;
+      double dp = dm + v;
+      double er = r * Math.exp(-r * t);
+      double eq = q * Math.exp(-q * t);
+      double pdfM = Normal.pdf(dm);
+      double pdfP = Normal.pdf(dp);
+      double cdfMinusP = Normal.cdf(-dp);
+      value += w * (er * Normal.cdf(-dm) - eq * x * cdfMinusP);
+      delta += w * (-er * pdfM / (x * v) - eq * cdfMinusP + eq * pdfP / v);
+      gamma += w * (er * pdfM * dp / x - eq * pdfP * dm) / (x * v * v);
     }
-    out[0] = value;
-    out[1] = delta;
-    out[2] = gamma;
+    out[0] += value;
+    out[1] += delta;
+    out[2] += gamma;
   }
 }

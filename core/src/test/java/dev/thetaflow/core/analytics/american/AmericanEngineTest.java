@@ -88,7 +88,7 @@ class AmericanEngineTest {
       double floor = 1e-4 * Math.min(in.spot(), in.strike());
       assertThat(Math.abs(ENGINE.price(in) - reference) / Math.max(reference, floor))
           .as("%s", in)
-          .isLessThan(2e-6);
+          .isLessThan(1e-6);
     }
   }
 
@@ -173,7 +173,7 @@ class AmericanEngineTest {
       double down = PRECISE.price(in.withSpot(s - hs));
       double delta = (up - down) / (2 * hs);
       double gamma = (up - 2 * price + down) / (hs * hs);
-      assertThat(g.delta()).as("delta %s", in).isCloseTo(delta, within(2e-5));
+      assertThat(g.delta()).as("delta %s", in).isCloseTo(delta, within(1e-5));
       assertThat(g.gamma())
           .as("gamma %s", in)
           .isCloseTo(gamma, within(1e-3 * Math.abs(gamma) + 1e-4 / s));
