@@ -33,10 +33,10 @@ import dev.thetaflow.core.analytics.PricingInputs;
 public final class AmericanEngine implements PricingEngine {
 
   /** The production scheme (l, m, n, p): cheapest that met 1e-6 relative over the case range. */
-  static final AmericanScheme STANDARD = new AmericanScheme(6, 12, 10, 16, 1e-8);
+  static final AmericanScheme STANDARD = new AmericanScheme(5, 12, 10, 16, 1e-7);
 
   /** The production scheme where 2(r - q)/vol^2 &ge; 15 (FP-B): more nodes and iterations. */
-  static final AmericanScheme STANDARD_HIGH_DRIFT = new AmericanScheme(8, 16, 16, 24, 1e-8);
+  static final AmericanScheme STANDARD_HIGH_DRIFT = new AmericanScheme(8, 16, 16, 24, 1e-7);
 
   /** A scheme about two orders of magnitude more accurate, for references. */
   static final AmericanScheme HIGH_PRECISION = new AmericanScheme(32, 40, 32, 96, 1e-13);
