@@ -1,0 +1,90 @@
+package dev.thetaflow.core.analytics.american;
+
+import dev.thetaflow.core.analytics.ImpliedVol;
+import dev.thetaflow.core.analytics.IvStatus;
+import dev.thetaflow.core.analytics.PricingInputs;
+
+/**
+ * Implied volatility for American prices: Newton's method on the engine's price and vega,
+ * safeguarded by a bracket that every evaluation narrows and by bisection whenever Newton would
+ * leave it (or vega vanishes, as it does where the option is exercised at once).
+ */
+final class AmericanImpliedVol {
+
+  /** Prices an option at a given volatility and estimates vega with a bump of {@code hv}. */
+  interface VolPricer {
+    /** Writes {price, vega} into out. */
+    void priceAndVega(PricingInputs inputs, double vol, double hv, double[] out);
+  }
+
+  static final double VOL_TOLERANCE = 1e-11;
+  private static final double MAX_VOL = 100.0;
+  private static final int MAX_ITERATIONS = 100;
+
+  private AmericanImpliedVol() {}
+
+  static ImpliedVol solve(PricingInputs in, double target, VolPricer pricer) {
+    return solve(in, target, pricer, new double[2]);
+  }
+
+  static ImpliedVol solve(PricingInputs in, double target, VolPricer pricer, double[] out) {
+    if (!(target >= 0.0) || Double.isInfinite(target)) {
+      return ImpliedVol.failed(IvStatus.INVALID_PRICE);
+    }
+    double t = in.years();
+    if (t == 0.0) {
+      return ImpliedVol.failed(IvStatus.EXPIRED);
+    }
+    double s = in.spot();
+    double k = in.strike();
+    boolean call = in.type().sign() > 0;
+    double upper = call ? s : k;
+    if (target >= upper) {
+      return ImpliedVol.failed(IvStatus.ABOVE_UPPER_BOUND);
+    }
+    double lower =
+        call
+            ? DeterministicExercise.put(k, s, in.dividendYield(), in.rate(), t)
+            : DeterministicExercise.put(s, k, in.rate(), in.dividendYield(), t);
+    if (target <= lower) {
+      return ImpliedVol.failed(IvStatus.BELOW_INTRINSIC);
+    }
+    // ATM-style first guess from the time value: V - lower ~ 0.4 S vol sqrt(T).
+    double vol = (target - lower) / (0.4 * Math.min(s, k) * Math.sqrt(t));
+    vol = Math.min(Math.max(vol, 0.05), 3.0);
+    double lo = 0.0;
+    double hi = Double.POSITIVE_INFINITY;
+    for (int iter = 0; iter < MAX_ITERATIONS; iter++) {
+      double hv = Math.max(1e-4 * vol, 1e-7);
+      pricer.priceAndVega(in, vol, hv, out);
+      double f = out[0] - target;
+      double vega = out[1];
+      if (f > 0.0) {
+        hi = vol;
+      } else if (f < 0.0) {
+        lo = vol;
+      } else {
+        return ImpliedVol.ok(vol);
+      }
+      if (Math.abs(f) <= 1e-15 * k + 1e-13 * target) {
+        return ImpliedVol.ok(vol); // the price is matched to rounding
+      }
+      double next = vol - f / vega;
+      boolean newtonOk = vega > 0.0 && next > lo && next < hi;
+      if (!newtonOk) {
+        next = hi == Double.POSITIVE_INFINITY ? 2.0 * vol : 0.5 * (lo + hi);
+      } else if (hi == Double.POSITIVE_INFINITY && next > 2.0 * vol) {
+        next = 2.0 * vol; // far out of the money vega is tiny: grow geometrically instead
+      }
+      if (next > MAX_VOL) {
+        return ImpliedVol.failed(IvStatus.NOT_CONVERGED);
+      }
+      if (Math.abs(next - vol) < VOL_TOLERANCE * Math.max(1.0, vol)
+          || (hi - lo) < VOL_TOLERANCE * Math.max(1.0, vol)) {
+        return ImpliedVol.ok(next);
+      }
+      vol = next;
+    }
+    return ImpliedVol.failed(IvStatus.NOT_CONVERGED);
+  }
+}
