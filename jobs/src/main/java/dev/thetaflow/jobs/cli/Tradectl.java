@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Tradectl.Version.class,
     description = "thetaflow: automated options trading for Interactive Brokers on Apache Flink.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {GreeksCommand.class, SimCommand.class, CommandLine.HelpCommand.class})
 public final class Tradectl implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,42 @@
+package dev.thetaflow.jobs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class TradectlTest {
+
+  private static String[] run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = Tradectl.newCommandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    return new String[] {String.valueOf(code), out.toString(), err.toString()};
+  }
+
+  @Test
+  void helpListsEverySubcommand() {
+    String[] r = run("--help");
+    assertThat(r[0]).isEqualTo("0");
+    assertThat(r[1]).contains("greeks", "sim", "help");
+  }
+
+  @Test
+  void simSaysItIsNotBuiltYet() {
+    String[] r = run("sim");
+    assertThat(r[0]).isEqualTo(String.valueOf(SimCommand.NOT_BUILT));
+    assertThat(r[2]).contains("not built yet");
+  }
+
+  @Test
+  void unknownSubcommandIsAUsageError() {
+    String[] r = run("frobnicate");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("frobnicate");
+  }
+}
