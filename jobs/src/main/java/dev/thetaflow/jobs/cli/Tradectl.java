@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Tradectl.Version.class,
     description = "thetaflow: automated options trading for Interactive Brokers on Apache Flink.",
-    subcommands = {GreeksCommand.class, SimCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      GreeksCommand.class,
+      ConfigCommand.class,
+      SimCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Tradectl implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
