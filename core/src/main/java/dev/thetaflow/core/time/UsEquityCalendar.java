@@ -5,21 +5,37 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * US equity and equity-option regular trading hours: 09:30–16:00 America/New_York on NYSE trading
  * days, 09:30–13:00 on early-close days.
  *
- * <p>Holidays and early closes cover 2025–2027, as published by NYSE Group on 2024-11-08 ("NYSE
- * Group announces 2025, 2026 and 2027 holiday and early closings calendar"), plus the unscheduled
- * closure on 2025-01-09 (national day of mourning for President Carter). On early-close days
- * eligible options trade until 13:15; this class models the 13:00 equity close only. Dates outside
- * the covered years fail rather than guess: extend the tables when NYSE publishes the next year.
+ * <p><b>Rule-derived, every year from {@value #FIRST_RULE_YEAR} on.</b> Full-day holidays follow
+ * NYSE Rule 7.2: New Year's Day (Jan 1, Sunday → Monday, a Saturday one is not observed), Martin
+ * Luther King, Jr. Day (3rd Monday of January), Washington's Birthday (3rd Monday of February),
+ * Good Friday (Easter by the anonymous Gregorian algorithm), Memorial Day (last Monday of May),
+ * Juneteenth (June 19, from 2022), Independence Day (July 4), Labor Day (1st Monday of September),
+ * Thanksgiving Day (4th Thursday of November) and Christmas Day (Dec 25); Juneteenth, Independence
+ * Day and Christmas move Saturday → Friday and Sunday → Monday. Early closes at 13:00 fall on the
+ * day after Thanksgiving and on July 3 and Dec 24 when those are Monday–Thursday (on a Friday they
+ * are the observed holiday, and the early close is then not moved to another day).
  *
- * <p>Times are exchange wall-clock times; conversion to an {@link Instant} goes through the zone
- * rules, so daylight-saving changes are handled by {@code java.time}.
+ * <p><b>Explicit exceptions</b>, which no rule can know: unscheduled closures (days of mourning for
+ * Presidents Reagan 2004, Ford 2007, G. H. W. Bush 2018 and Carter 2025-01-09; Hurricane Sandy
+ * 2012-10-29/30) and the 13:00 close of 2003-12-26. Add new ones there when NYSE announces them.
+ *
+ * <p><b>Published</b> ({@link #covers}): the tests check the rules against NYSE Group's
+ * announcements of 2024-11-08 (2025–2027) and 2025-12-23 (2026–2028) day by day, so for {@value
+ * #FIRST_YEAR}–{@value #LAST_YEAR} the calendar is the published one; later years are rule-derived
+ * and correct unless NYSE changes its rules or adds an unscheduled closure. Years before {@value
+ * #FIRST_RULE_YEAR} are rejected: NYSE practice differed then.
+ *
+ * <p>On early-close days eligible options trade until 13:15; this class models the 13:00 equity
+ * close only. Times are exchange wall-clock times; conversion to an {@link Instant} goes through
+ * the zone rules, so daylight-saving changes are handled by {@code java.time}. Lookups read a
+ * per-year table built once and cached, without allocating, so they are cheap enough to call per
+ * tick.
  */
 public final class UsEquityCalendar {
 
@@ -30,53 +46,20 @@ public final class UsEquityCalendar {
   public static final LocalTime CLOSE = LocalTime.of(16, 0);
   public static final LocalTime EARLY_CLOSE = LocalTime.of(13, 0);
 
+  /** First year of the published calendars the rules are checked against. */
   public static final int FIRST_YEAR = 2025;
-  public static final int LAST_YEAR = 2027;
 
-  /** Full-day closures, with the reason for readability of logs and alerts. */
-  private static final Map<LocalDate, String> HOLIDAYS =
-      Map.ofEntries(
-          Map.entry(LocalDate.of(2025, 1, 1), "New Year's Day"),
-          Map.entry(LocalDate.of(2025, 1, 9), "National Day of Mourning (President Carter)"),
-          Map.entry(LocalDate.of(2025, 1, 20), "Martin Luther King, Jr. Day"),
-          Map.entry(LocalDate.of(2025, 2, 17), "Washington's Birthday"),
-          Map.entry(LocalDate.of(2025, 4, 18), "Good Friday"),
-          Map.entry(LocalDate.of(2025, 5, 26), "Memorial Day"),
-          Map.entry(LocalDate.of(2025, 6, 19), "Juneteenth"),
-          Map.entry(LocalDate.of(2025, 7, 4), "Independence Day"),
-          Map.entry(LocalDate.of(2025, 9, 1), "Labor Day"),
-          Map.entry(LocalDate.of(2025, 11, 27), "Thanksgiving Day"),
-          Map.entry(LocalDate.of(2025, 12, 25), "Christmas Day"),
-          Map.entry(LocalDate.of(2026, 1, 1), "New Year's Day"),
-          Map.entry(LocalDate.of(2026, 1, 19), "Martin Luther King, Jr. Day"),
-          Map.entry(LocalDate.of(2026, 2, 16), "Washington's Birthday"),
-          Map.entry(LocalDate.of(2026, 4, 3), "Good Friday"),
-          Map.entry(LocalDate.of(2026, 5, 25), "Memorial Day"),
-          Map.entry(LocalDate.of(2026, 6, 19), "Juneteenth"),
-          Map.entry(LocalDate.of(2026, 7, 3), "Independence Day (observed)"),
-          Map.entry(LocalDate.of(2026, 9, 7), "Labor Day"),
-          Map.entry(LocalDate.of(2026, 11, 26), "Thanksgiving Day"),
-          Map.entry(LocalDate.of(2026, 12, 25), "Christmas Day"),
-          Map.entry(LocalDate.of(2027, 1, 1), "New Year's Day"),
-          Map.entry(LocalDate.of(2027, 1, 18), "Martin Luther King, Jr. Day"),
-          Map.entry(LocalDate.of(2027, 2, 15), "Washington's Birthday"),
-          Map.entry(LocalDate.of(2027, 3, 26), "Good Friday"),
-          Map.entry(LocalDate.of(2027, 5, 31), "Memorial Day"),
-          Map.entry(LocalDate.of(2027, 6, 18), "Juneteenth (observed)"),
-          Map.entry(LocalDate.of(2027, 7, 5), "Independence Day (observed)"),
-          Map.entry(LocalDate.of(2027, 9, 6), "Labor Day"),
-          Map.entry(LocalDate.of(2027, 11, 25), "Thanksgiving Day"),
-          Map.entry(LocalDate.of(2027, 12, 24), "Christmas Day (observed)"));
+  /** Last year NYSE has published (announcement of 2025-12-23); later years are rule-derived. */
+  public static final int LAST_YEAR = 2028;
 
-  /** 13:00 closes: July 3 2025, the days after Thanksgiving, Christmas Eve 2025 and 2026. */
-  private static final Set<LocalDate> EARLY_CLOSES =
-      Set.of(
-          LocalDate.of(2025, 7, 3),
-          LocalDate.of(2025, 11, 28),
-          LocalDate.of(2025, 12, 24),
-          LocalDate.of(2026, 11, 27),
-          LocalDate.of(2026, 12, 24),
-          LocalDate.of(2027, 11, 26));
+  /** First year the calendar answers for; earlier dates are rejected. */
+  public static final int FIRST_RULE_YEAR = NyseYear.FIRST_RULE_YEAR;
+
+  /** Years cached after first use; later years (beyond any listed option) are derived per call. */
+  private static final int LAST_CACHED_YEAR = 2200;
+
+  private static final AtomicReferenceArray<NyseYear> YEARS =
+      new AtomicReferenceArray<>(LAST_CACHED_YEAR - FIRST_RULE_YEAR + 1);
 
   private UsEquityCalendar() {}
 
@@ -85,28 +68,35 @@ public final class UsEquityCalendar {
     return instant.atZone(ZONE).toLocalDate();
   }
 
-  /** True if the date is in the covered years. */
+  /**
+   * True if the date is in a year NYSE has published ({@value #FIRST_YEAR}–{@value #LAST_YEAR}).
+   * Every other date from {@value #FIRST_RULE_YEAR} on is still answered, from the rules.
+   */
   public static boolean covers(LocalDate date) {
     return date.getYear() >= FIRST_YEAR && date.getYear() <= LAST_YEAR;
   }
 
-  /** A weekday that is not a full-day holiday. */
+  /**
+   * A weekday that is not a full-day holiday.
+   *
+   * @throws IllegalArgumentException for dates before {@value #FIRST_RULE_YEAR}
+   */
   public static boolean isTradingDay(LocalDate date) {
-    requireCovered(date);
+    NyseYear year = year(date.getYear());
     DayOfWeek day = date.getDayOfWeek();
-    return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !HOLIDAYS.containsKey(date);
+    return day != DayOfWeek.SATURDAY
+        && day != DayOfWeek.SUNDAY
+        && !year.isHoliday(date.getDayOfYear());
   }
 
   /** The holiday's name, or null when the date is not a full-day holiday. */
   public static String holidayName(LocalDate date) {
-    requireCovered(date);
-    return HOLIDAYS.get(date);
+    return year(date.getYear()).holidayName(date.getDayOfYear());
   }
 
   /** True on a 13:00 early-close trading day. */
   public static boolean isEarlyClose(LocalDate date) {
-    requireCovered(date);
-    return EARLY_CLOSES.contains(date);
+    return year(date.getYear()).isEarlyClose(date.getDayOfYear());
   }
 
   /** The regular-session open of a trading day; fails on a non-trading day. */
@@ -118,7 +108,7 @@ public final class UsEquityCalendar {
   /** The regular-session close of a trading day (13:00 on early-close days). */
   public static Instant sessionClose(LocalDate date) {
     requireTradingDay(date);
-    return date.atTime(EARLY_CLOSES.contains(date) ? EARLY_CLOSE : CLOSE).atZone(ZONE).toInstant();
+    return date.atTime(isEarlyClose(date) ? EARLY_CLOSE : CLOSE).atZone(ZONE).toInstant();
   }
 
   /** True inside the regular session: open inclusive, close exclusive. */
@@ -154,10 +144,19 @@ public final class UsEquityCalendar {
     }
   }
 
-  private static void requireCovered(LocalDate date) {
-    if (!covers(date)) {
-      throw new IllegalArgumentException(
-          "US equity calendar covers " + FIRST_YEAR + "-" + LAST_YEAR + " only, asked for " + date);
+  /** The year's table, built on first use; racing builders produce equal tables, one wins. */
+  private static NyseYear year(int year) {
+    int index = year - FIRST_RULE_YEAR;
+    if (index < 0 || index >= YEARS.length()) {
+      return NyseYear.of(year); // throws before FIRST_RULE_YEAR
     }
+    NyseYear cached = YEARS.get(index);
+    if (cached == null) {
+      cached = NyseYear.of(year);
+      if (!YEARS.compareAndSet(index, null, cached)) {
+        cached = YEARS.get(index);
+      }
+    }
+    return cached;
   }
 }

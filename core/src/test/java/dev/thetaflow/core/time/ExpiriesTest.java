@@ -61,6 +61,16 @@ class ExpiriesTest {
   }
 
   @Test
+  void lastTradingDayOfLeapsBeyondThePublishedCalendar() {
+    // SPX Dec 2029 (third Friday Dec 21) stops trading Thursday Dec 20.
+    assertThat(Expiries.lastTradingDay(spx(LocalDate.of(2029, 12, 21), SettlementStyle.AM)))
+        .isEqualTo(LocalDate.of(2029, 12, 20));
+    // A (hypothetical) AM expiry on Monday 2028-04-17 last trades before Good Friday 2028-04-14.
+    assertThat(Expiries.lastTradingDay(spx(LocalDate.of(2028, 4, 17), SettlementStyle.AM)))
+        .isEqualTo(LocalDate.of(2028, 4, 13));
+  }
+
+  @Test
   void dteUsesTheNewYorkDateNotTheUtcDate() {
     LocalDate expiry = LocalDate.of(2026, 12, 18);
     // 22:30 New York on Dec 17 is already Dec 18 in UTC: still 1 day to go.
