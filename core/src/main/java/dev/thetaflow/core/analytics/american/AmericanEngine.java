@@ -33,13 +33,13 @@ import dev.thetaflow.core.analytics.PricingInputs;
 public final class AmericanEngine implements PricingEngine {
 
   /** The production scheme (l, m, n, p): cheapest that met 1e-6 relative over the case range. */
-  static final AmericanScheme STANDARD = new AmericanScheme(5, 12, 10, 16, 1e-7);
+  static final AmericanScheme STANDARD = new AmericanScheme(5, 8, 10, 16, 1e-4);
 
   /** The production scheme where 2(r - q)/vol^2 &ge; 15 (FP-B): more nodes and iterations. */
-  static final AmericanScheme STANDARD_HIGH_DRIFT = new AmericanScheme(8, 16, 16, 24, 1e-7);
+  static final AmericanScheme STANDARD_HIGH_DRIFT = new AmericanScheme(8, 8, 16, 24, 1e-4);
 
   /** A scheme about two orders of magnitude more accurate, for references. */
-  static final AmericanScheme HIGH_PRECISION = new AmericanScheme(32, 40, 32, 96, 1e-13);
+  static final AmericanScheme HIGH_PRECISION = new AmericanScheme(32, 20, 32, 96, 1e-8);
 
   private static final int EUROPEAN = 0;
   private static final int FIXED_POINT = 1;
@@ -106,7 +106,7 @@ public final class AmericanEngine implements PricingEngine {
         Workspace w = workspace.get();
         QdFpPutSolver solver = warm != null ? warm : w.solverFor(pr, pq, vol);
         if (warm != null) {
-          solver.resolveFromSaved(pr, pq, vol, t, solver.iterations());
+          solver.resolveFromSaved(pr, pq, vol, t, QdFpPutSolver.WARM_ITERATIONS);
         } else {
           solver.solve(pr, pq, vol, t);
         }
