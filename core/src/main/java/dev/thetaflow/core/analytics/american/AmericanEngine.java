@@ -32,13 +32,22 @@ import dev.thetaflow.core.analytics.PricingInputs;
  */
 public final class AmericanEngine implements PricingEngine {
 
-  /** The production scheme (l, m, n, p): cheapest that met 1e-6 relative over the case range. */
+  /**
+   * The production scheme (l, m, n, p, tolerance): the cheapest found that keeps prices within 1e-6
+   * relative of the high-precision scheme over the case range (measured 5.4e-7 at worst over 1500
+   * random cases). n = 10 nodes is the binding choice; l = 4 or n = 8 miss by a factor 2-15.
+   */
   static final AmericanScheme STANDARD = new AmericanScheme(5, 8, 10, 16, 1e-4);
 
-  /** The production scheme where 2(r - q)/vol^2 &ge; 15 (FP-B): more nodes and iterations. */
+  /**
+   * The production scheme where 2(r - q)/vol^2 &ge; 15 (low volatility, rates above yield): the
+   * boundary stays near X for long and then bends sharply, so it needs more nodes and points.
+   */
   static final AmericanScheme STANDARD_HIGH_DRIFT = new AmericanScheme(8, 8, 16, 24, 1e-4);
 
-  /** A scheme about two orders of magnitude more accurate, for references. */
+  /**
+   * A scheme about two orders of magnitude more accurate (and ~30 times slower), for references.
+   */
   static final AmericanScheme HIGH_PRECISION = new AmericanScheme(32, 20, 32, 96, 1e-8);
 
   private static final int EUROPEAN = 0;

@@ -6,12 +6,17 @@ import dev.thetaflow.core.analytics.Normal;
  * The Andersen–Lake–Offengelt (2016) solver for a unit-strike American put with a single exercise
  * boundary (r &gt; 0, or r = 0 with q &lt; 0).
  *
- * <p>The boundary B(tau) is carried as H(xi) = ln(B/X)^2 with xi = sqrt(tau) and X = min(1, r/q),
- * interpolated by a Chebyshev polynomial on n + 1 Chebyshev–Lobatto nodes. It is seeded with QD+
- * and improved by m Jacobi–Newton steps on Kim's fixed-point equation (ALO's FP-B) whose integrals
- * use l-point Gauss–Legendre in s = sqrt(tau - u), which removes their square-root behaviour at u =
- * tau. The price is the European value plus the early-exercise premium integral, split at T/2 and
- * integrated with p-point Gauss–Legendre in sqrt(t) and sqrt(T - t) so that both ends are smooth.
+ * <p>The boundary B(tau) is carried as H(xi) = ln(B/X)^2 with xi = sqrt(tau) and X = min(1, r/q) (1
+ * when q &le; 0), interpolated by a Chebyshev polynomial on n + 1 Chebyshev–Lobatto nodes in xi. It
+ * is seeded with Li's QD+ approximation and then solved by Newton's method on ALO's fixed-point
+ * system, FP-A (smooth pasting), or FP-B (Kim's value-matching equation) where 2(r-q)/vol^2 &ge; 15
+ * and FP-A is unstable. Unlike ALO's Jacobi–Newton step, the Jacobian includes how every node moves
+ * the interpolated boundary inside the integrals, so convergence is quadratic.
+ *
+ * <p>Each integral over u in [0, tau] is split at tau/2 and integrated with l-point Gauss–Legendre
+ * in sqrt(tau - u) on the near half and in sqrt(u) on the far half, which removes the square-root
+ * behaviour at both ends. The price is the European value plus the early-exercise premium integral,
+ * handled the same way with p points per piece (see {@link #premium}).
  *
  * <p>Not thread-safe: one instance per thread (the engine keeps one per thread).
  */
@@ -147,13 +152,6 @@ final class QdFpPutSolver {
     setMarket(rate, dividendYield, volatility, years);
     System.arraycopy(savedValues, 0, values, 0, n + 1);
     iterate(iterations, 0.0);
-  }
-
-  /** Restores the saved boundary together with its market. */
-  void restoreSaved(double rate, double dividendYield, double volatility, double years) {
-    setMarket(rate, dividendYield, volatility, years);
-    System.arraycopy(savedValues, 0, values, 0, n + 1);
-    fitCoefficients();
   }
 
   /**
