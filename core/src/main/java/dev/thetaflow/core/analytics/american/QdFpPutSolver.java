@@ -111,11 +111,6 @@ final class QdFpPutSolver {
     return 2.0 * (r - q) / (vol * vol) < FP_A_MAX_OMEGA;
   }
 
-  /**
-   * Newton steps for a re-solve from a nearby boundary: the first leaves ~step^2, the second ~0.
-   */
-  static final int WARM_ITERATIONS = 2;
-
   /** The boundary's limit at maturity for a unit strike: min(1, r/q) (1 when q &le; 0). */
   static double xMax(double r, double q) {
     return q > 0.0 ? Math.min(1.0, r / q) : 1.0;
