@@ -129,7 +129,13 @@ public final class AmericanEngine implements PricingEngine {
         } else {
           solver.solve(pr, pq, vol, t);
         }
-        return Math.max(pk * normalisedPut(solver, ps / pk, pr, pq, vol, t), pk - ps);
+        double value = pk * normalisedPut(solver, ps / pk, pr, pq, vol, t);
+        if (!Double.isFinite(value)) {
+          // Degenerate boundaries (e.g. r ~ 0 with q < 0 and a long, volatile option, where the
+          // boundary sinks towards 0) are left to the grid rather than returning NaN.
+          return fallback.price(new PricingInputs(in.type(), s, k, t, r, q, vol));
+        }
+        return Math.max(value, pk - ps);
     }
   }
 
@@ -193,6 +199,9 @@ public final class AmericanEngine implements PricingEngine {
       return new Greeks(pk - ps, sign, 0.0, 0.0, 0.0, 0.0);
     }
     solver.premium(x, w.prem);
+    if (!Double.isFinite(w.prem[0] + w.prem[1] + w.prem[2])) {
+      return fallback.greeks(in);
+    }
     EuropeanBsm.greeks(-1.0, x, 1.0, pr, pq, vol, t, w.euro);
     double p = w.euro[0] + w.prem[0];
     double p1 = w.euro[1] + w.prem[1];
