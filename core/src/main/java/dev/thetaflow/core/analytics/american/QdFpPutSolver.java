@@ -54,6 +54,8 @@ final class QdFpPutSolver {
   private final double[] rowN;
   private final double[] rowD;
   private final double[] rootValues;
+  private final double[] nodeEr;
+  private final double[] nodeEq;
   private final double[] qs;
   private final double[] qWeight;
   private final double[] qZ;
@@ -63,7 +65,7 @@ final class QdFpPutSolver {
   private double r;
   private double q;
   private double vol;
-  private double maturity;
+  private double maturity = Double.NaN; // NaN: no market cached yet
   private double sqrtT;
   private double lnX;
   private double xMax;
@@ -98,6 +100,8 @@ final class QdFpPutSolver {
     rowN = new double[n];
     rowD = new double[n];
     rootValues = new double[n];
+    nodeEr = new double[n];
+    nodeEq = new double[n];
     qs = new double[2 * n * l];
     qWeight = new double[2 * n * l];
     qZ = new double[2 * n * l];
@@ -184,9 +188,12 @@ final class QdFpPutSolver {
   }
 
   private void setMarket(double rate, double dividendYield, double volatility, double years) {
+    vol = volatility;
+    if (rate == r && dividendYield == q && years == maturity) {
+      return; // only the volatility moved (vega bumps, implied vol): the caches still hold
+    }
     r = rate;
     q = dividendYield;
-    vol = volatility;
     maturity = years;
     sqrtT = Math.sqrt(years);
     xMax = xMax(r, q);
@@ -195,6 +202,8 @@ final class QdFpPutSolver {
     for (int k = 0; k < n; k++) {
       double xi = 0.5 * sqrtT * (1.0 + nodeZ[k]);
       double tau = xi * xi;
+      nodeEr[k] = Math.exp(-r * tau);
+      nodeEq[k] = Math.exp(-q * tau);
       // Split at u = tau/2: lag tau - u = y^2 on the near side, u = y^2 on the far side, so that
       // neither end of the integrand has a square-root kink.
       double half = 0.5 * halfRoot * xi;
@@ -246,8 +255,8 @@ final class QdFpPutSolver {
         double v = vol * xi;
         double dm = (lnB + drift * tau) / v - 0.5 * v;
         double dp = dm + v;
-        double er = Math.exp(-r * tau);
-        double eq = Math.exp(-q * tau);
+        double er = nodeEr[k];
+        double eq = nodeEq[k];
         double bigN;
         double bigD;
         double directN;
