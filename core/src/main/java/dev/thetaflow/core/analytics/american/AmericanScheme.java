@@ -4,7 +4,7 @@ package dev.thetaflow.core.analytics.american;
  * Discretisation of the fixed-point method.
  *
  * @param fixedPointOrder l, Gauss–Legendre points in each fixed-point integral
- * @param iterations m, the most Jacobi–Newton fixed-point steps
+ * @param iterations m, the most Newton steps on the fixed-point system
  * @param chebyshevNodes n, the boundary is interpolated on n + 1 Chebyshev–Lobatto nodes
  * @param priceOrder p, Gauss–Legendre points in each piece of the premium integral
  * @param tolerance the iteration stops once no node of the boundary moves by more than this times X

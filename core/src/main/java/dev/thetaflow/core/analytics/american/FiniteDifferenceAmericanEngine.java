@@ -171,14 +171,16 @@ public final class FiniteDifferenceAmericanEngine implements PricingEngine {
       double e = -theta * h * upper;
       solveComplementarity(v, rhs, payoff, a, c, e, lo, hi, sub, dia, sup, work, exercise);
     }
+    // The node's payoff is exp(ln S) - K, which can round below the exact intrinsic value.
+    double value = Math.max(v[mid], Math.max(sign * (s0 - k), 0.0));
     if (out != null) {
       double dvdx = (v[mid + 1] - v[mid - 1]) / (2.0 * dx);
       double d2vdx2 = (v[mid + 1] - 2.0 * v[mid] + v[mid - 1]) / (dx * dx);
-      out[0] = v[mid];
+      out[0] = value;
       out[1] = dvdx / s0;
       out[2] = (d2vdx2 - dvdx) / (s0 * s0);
     }
-    return v[mid];
+    return value;
   }
 
   /** Integral of max(sign (e^x - k), 0) over [x1, x2]. */

@@ -6,12 +6,17 @@ import dev.thetaflow.core.analytics.Normal;
  * The Andersen–Lake–Offengelt (2016) solver for a unit-strike American put with a single exercise
  * boundary (r &gt; 0, or r = 0 with q &lt; 0).
  *
- * <p>The boundary B(tau) is carried as H(xi) = ln(B/X)^2 with xi = sqrt(tau) and X = min(1, r/q),
- * interpolated by a Chebyshev polynomial on n + 1 Chebyshev–Lobatto nodes. It is seeded with QD+
- * and improved by m Jacobi–Newton steps on Kim's fixed-point equation (ALO's FP-B) whose integrals
- * use l-point Gauss–Legendre in s = sqrt(tau - u), which removes their square-root behaviour at u =
- * tau. The price is the European value plus the early-exercise premium integral, split at T/2 and
- * integrated with p-point Gauss–Legendre in sqrt(t) and sqrt(T - t) so that both ends are smooth.
+ * <p>The boundary B(tau) is carried as H(xi) = ln(B/X)^2 with xi = sqrt(tau) and X = min(1, r/q) (1
+ * when q &le; 0), interpolated by a Chebyshev polynomial on n + 1 Chebyshev–Lobatto nodes in xi. It
+ * is seeded with Li's QD+ approximation and then solved by Newton's method on ALO's fixed-point
+ * system, FP-A (smooth pasting), or FP-B (Kim's value-matching equation) where 2(r-q)/vol^2 &ge; 15
+ * and FP-A is unstable. Unlike ALO's Jacobi–Newton step, the Jacobian includes how every node moves
+ * the interpolated boundary inside the integrals, so convergence is quadratic.
+ *
+ * <p>Each integral over u in [0, tau] is split at tau/2 and integrated with l-point Gauss–Legendre
+ * in sqrt(tau - u) on the near half and in sqrt(u) on the far half, which removes the square-root
+ * behaviour at both ends. The price is the European value plus the early-exercise premium integral,
+ * handled the same way with p points per piece (see {@link #premium}).
  *
  * <p>Not thread-safe: one instance per thread (the engine keeps one per thread).
  */
@@ -42,6 +47,15 @@ final class QdFpPutSolver {
   private final double[] next;
   private final double[] savedValues;
   // Quadrature cache, per node k < n and point j.
+  private final double[] lagrange; // per quadrature point: Lagrange basis of the n + 1 nodes
+  private final double[] hAt; // H at each quadrature point for the current sweep
+  private final double[] jacobian;
+  private final double[] residual;
+  private final double[] rowN;
+  private final double[] rowD;
+  private final double[] rootValues;
+  private final double[] nodeEr;
+  private final double[] nodeEq;
   private final double[] qs;
   private final double[] qWeight;
   private final double[] qZ;
@@ -51,7 +65,7 @@ final class QdFpPutSolver {
   private double r;
   private double q;
   private double vol;
-  private double maturity;
+  private double maturity = Double.NaN; // NaN: no market cached yet
   private double sqrtT;
   private double lnX;
   private double xMax;
@@ -79,20 +93,26 @@ final class QdFpPutSolver {
     coef = new double[n + 1];
     next = new double[n + 1];
     savedValues = new double[n + 1];
+    lagrange = new double[2 * n * l * (n + 1)];
+    hAt = new double[2 * n * l];
+    jacobian = new double[n * n];
+    residual = new double[n];
+    rowN = new double[n];
+    rowD = new double[n];
+    rootValues = new double[n];
+    nodeEr = new double[n];
+    nodeEq = new double[n];
     qs = new double[2 * n * l];
     qWeight = new double[2 * n * l];
     qZ = new double[2 * n * l];
     qEr = new double[2 * n * l];
     qEq = new double[2 * n * l];
+    fillLagrangeTable();
   }
 
   /** Whether the FP-A system is used (stable) for this market. */
   static boolean usesFpA(double r, double q, double vol) {
     return 2.0 * (r - q) / (vol * vol) < FP_A_MAX_OMEGA;
-  }
-
-  int iterations() {
-    return m;
   }
 
   /** The boundary's limit at maturity for a unit strike: min(1, r/q) (1 when q &le; 0). */
@@ -105,14 +125,16 @@ final class QdFpPutSolver {
     setMarket(rate, dividendYield, volatility, years);
     double seedRate = Math.max(r, R_FLOOR_FOR_SEED);
     double seedMax = xMax(seedRate, q);
-    for (int k = 0; k < n; k++) {
+    // From short to long maturities, each seed starting Newton at its neighbour's boundary.
+    double previous = seedMax;
+    for (int k = n - 1; k >= 0; k--) {
       double xi = 0.5 * sqrtT * (1.0 + nodeZ[k]);
-      double b = Math.min(QdPlusBoundary.solve(seedRate, q, vol, xi * xi, seedMax), xMax);
-      double lnRatio = Math.log(b) - lnX;
+      previous = QdPlusBoundary.solve(seedRate, q, vol, xi * xi, seedMax, previous);
+      double lnRatio = Math.log(Math.min(previous, xMax)) - lnX;
       values[k] = lnRatio * lnRatio;
     }
     values[n] = 0.0;
-    iterate(m);
+    iterate(m, tolerance);
   }
 
   /** Keeps the current boundary to seed nearby re-solves. */
@@ -120,25 +142,58 @@ final class QdFpPutSolver {
     System.arraycopy(values, 0, savedValues, 0, n + 1);
   }
 
-  /** Re-solves for a nearby market starting from the saved boundary. */
+  /**
+   * Re-solves for a nearby market starting from the saved boundary, with a fixed number of Newton
+   * steps so that bumped re-solves on either side carry no stopping noise into a difference.
+   */
   void resolveFromSaved(
       double rate, double dividendYield, double volatility, double years, int iterations) {
     setMarket(rate, dividendYield, volatility, years);
     System.arraycopy(savedValues, 0, values, 0, n + 1);
-    iterate(iterations);
+    iterate(iterations, 0.0);
   }
 
-  /** Restores the saved boundary together with its market. */
-  void restoreSaved(double rate, double dividendYield, double volatility, double years) {
-    setMarket(rate, dividendYield, volatility, years);
-    System.arraycopy(savedValues, 0, values, 0, n + 1);
-    fitCoefficients();
+  /**
+   * Where each fixed-point quadrature point falls on the interpolation variable depends only on the
+   * scheme (positions are fractions of sqrt(T)), so its Lagrange weights are computed once.
+   */
+  private void fillLagrangeTable() {
+    double halfRoot = Math.sqrt(0.5);
+    for (int k = 0; k < n; k++) {
+      double xi = 0.5 * (1.0 + nodeZ[k]);
+      double half = 0.5 * halfRoot * xi;
+      for (int j = 0; j < 2 * l; j++) {
+        int idx = k * 2 * l + j;
+        double y = half * (1.0 + fpY[j % l]);
+        double xiU = j < l ? Math.sqrt(Math.max(xi * xi - y * y, 0.0)) : y;
+        double z = 2.0 * xiU - 1.0;
+        qZ[idx] = z;
+        int row = idx * (n + 1);
+        int exact = -1;
+        double sum = 0.0;
+        for (int i = 0; i <= n; i++) {
+          if (z == nodeZ[i]) {
+            exact = i;
+            break;
+          }
+          double w = ((i & 1) == 0 ? 1.0 : -1.0) * (i == 0 || i == n ? 0.5 : 1.0);
+          lagrange[row + i] = w / (z - nodeZ[i]);
+          sum += lagrange[row + i];
+        }
+        for (int i = 0; i <= n; i++) {
+          lagrange[row + i] = exact >= 0 ? (i == exact ? 1.0 : 0.0) : lagrange[row + i] / sum;
+        }
+      }
+    }
   }
 
   private void setMarket(double rate, double dividendYield, double volatility, double years) {
+    vol = volatility;
+    if (rate == r && dividendYield == q && years == maturity) {
+      return; // only the volatility moved (vega bumps, implied vol): the caches still hold
+    }
     r = rate;
     q = dividendYield;
-    vol = volatility;
     maturity = years;
     sqrtT = Math.sqrt(years);
     xMax = xMax(r, q);
@@ -147,6 +202,8 @@ final class QdFpPutSolver {
     for (int k = 0; k < n; k++) {
       double xi = 0.5 * sqrtT * (1.0 + nodeZ[k]);
       double tau = xi * xi;
+      nodeEr[k] = Math.exp(-r * tau);
+      nodeEq[k] = Math.exp(-q * tau);
       // Split at u = tau/2: lag tau - u = y^2 on the near side, u = y^2 on the far side, so that
       // neither end of the integrand has a square-root kink.
       double half = 0.5 * halfRoot * xi;
@@ -164,109 +221,191 @@ final class QdFpPutSolver {
         }
         qs[idx] = Math.sqrt(lag);
         qWeight[idx] = fpW[j % l] * half * 2.0 * y;
-        qZ[idx] = 2.0 * xiU / sqrtT - 1.0;
         qEr[idx] = Math.exp(-r * lag);
         qEq[idx] = Math.exp(-q * lag);
       }
     }
   }
 
-  private void iterate(int iterations) {
-    fitCoefficients();
+  /**
+   * Newton's method on G_k(u) = u_k - ln f_k(u) = 0, u_k = ln B(tau_k), with the full Jacobian: f
+   * depends on every node through the interpolated boundary inside the integrals, and those
+   * derivatives come at no extra special-function cost. Converges quadratically from QD+.
+   */
+  private void iterate(int iterations, double stopTolerance) {
     double drift = r - q;
     boolean useA = usesFpA(r, q, vol);
+    int points = 2 * l;
     for (int it = 0; it < iterations; it++) {
-      double maxChange = 0.0;
+      for (int i = 0; i < n; i++) {
+        rootValues[i] = Math.sqrt(values[i]);
+      }
+      for (int idx = 0; idx < n * points; idx++) {
+        int row = idx * (n + 1);
+        double h = 0.0;
+        for (int i = 0; i < n; i++) {
+          h += lagrange[row + i] * values[i];
+        }
+        hAt[idx] = Math.max(h, 0.0);
+      }
       for (int k = 0; k < n; k++) {
         double xi = 0.5 * sqrtT * (1.0 + nodeZ[k]);
         double tau = xi * xi;
         double lnB = lnX - Math.sqrt(values[k]);
-        double b = Math.exp(lnB);
         double v = vol * xi;
         double dm = (lnB + drift * tau) / v - 0.5 * v;
         double dp = dm + v;
-        double er = Math.exp(-r * tau);
-        double eq = Math.exp(-q * tau);
-        double f;
-        double fPrime;
+        double er = nodeEr[k];
+        double eq = nodeEq[k];
+        double bigN;
+        double bigD;
+        double directN;
+        double directD;
         if (useA) {
           double pdfM = Normal.pdf(dm);
           double pdfP = Normal.pdf(dp);
-          double cdfP = Normal.cdf(dp);
-          double num = er * pdfM / v;
-          double den = eq * (pdfP / v + cdfP);
-          double ni = 0.0;
-          double di = 0.0;
-          int base = k * 2 * l;
-          for (int j = 0; j < 2 * l; j++) {
-            int idx = base + j;
-            double s = qs[idx];
-            double ss = vol * s;
-            double hU = chebyshev(qZ[idx]);
-            double a = lnB - lnX + Math.sqrt(Math.max(hU, 0.0));
-            double dmj = (a + drift * s * s) / ss - 0.5 * ss;
-            double dpj = dmj + ss;
-            if (r != 0.0) {
-              ni += qWeight[idx] * qEr[idx] * Normal.pdf(dmj) / ss;
-            }
-            if (q != 0.0) {
-              di += qWeight[idx] * qEq[idx] * (Normal.pdf(dpj) / ss + Normal.cdf(dpj));
-            }
-          }
-          double bigN = num + r * ni;
-          double bigD = den + q * di;
-          f = bigN / bigD;
-          double numD = -er * pdfM * dm / (b * v * v);
-          double denD = eq * (-pdfP * dp / (b * v * v) + pdfP / (b * v));
-          fPrime = (numD * bigD - bigN * denD) / (bigD * bigD);
+          bigN = er * pdfM / v;
+          bigD = eq * (pdfP / v + Normal.cdf(dp));
+          directN = -er * dm * pdfM / (v * v);
+          directD = eq * (pdfP - dp * pdfP / v) / v;
         } else {
-          double num = er * Normal.cdf(dm);
-          double den = eq * Normal.cdf(dp);
-          double numD = er * Normal.pdf(dm) / v;
-          double denD = eq * Normal.pdf(dp) / v;
-          double ni = 0.0;
-          double di = 0.0;
-          int base = k * 2 * l;
-          for (int j = 0; j < 2 * l; j++) {
-            int idx = base + j;
-            double s = qs[idx];
-            double ss = vol * s;
-            double hU = chebyshev(qZ[idx]);
-            double a = lnB - lnX + Math.sqrt(Math.max(hU, 0.0));
-            double dmj = (a + drift * s * s) / ss - 0.5 * ss;
-            double dpj = dmj + ss;
+          bigN = er * Normal.cdf(dm);
+          bigD = eq * Normal.cdf(dp);
+          directN = er * Normal.pdf(dm) / v;
+          directD = eq * Normal.pdf(dp) / v;
+        }
+        java.util.Arrays.fill(rowN, 0.0);
+        java.util.Arrays.fill(rowD, 0.0);
+        int base = k * points;
+        for (int j = 0; j < points; j++) {
+          int idx = base + j;
+          double s = qs[idx];
+          double ss = vol * s;
+          double sqrtH = Math.sqrt(hAt[idx]);
+          double a = lnB - lnX + sqrtH;
+          double dmj = (a + drift * s * s) / ss - 0.5 * ss;
+          double dpj = dmj + ss;
+          double slopeN = 0.0; // d(integrand)/da for the N and D integrals
+          double slopeD = 0.0;
+          if (useA) {
             if (r != 0.0) {
-              ni += qWeight[idx] * qEr[idx] * Normal.cdf(dmj);
+              double pdf = Normal.pdf(dmj);
+              double wr = r * qWeight[idx] * qEr[idx];
+              bigN += wr * pdf / ss;
+              slopeN = -wr * dmj * pdf / (ss * ss);
             }
             if (q != 0.0) {
-              di += qWeight[idx] * qEq[idx] * Normal.cdf(dpj);
+              double pdf = Normal.pdf(dpj);
+              double wq = q * qWeight[idx] * qEq[idx];
+              bigD += wq * (pdf / ss + Normal.cdf(dpj));
+              slopeD = wq * (pdf - dpj * pdf / ss) / ss;
+            }
+          } else {
+            if (r != 0.0) {
+              double wr = r * qWeight[idx] * qEr[idx];
+              bigN += wr * Normal.cdf(dmj);
+              slopeN = wr * Normal.pdf(dmj) / ss;
+            }
+            if (q != 0.0) {
+              double wq = q * qWeight[idx] * qEq[idx];
+              bigD += wq * Normal.cdf(dpj);
+              slopeD = wq * Normal.pdf(dpj) / ss;
             }
           }
-          double bigN = num + r * ni;
-          double bigD = den + q * di;
-          f = bigN / bigD;
-          // Jacobi–Newton: the derivative of f keeps only the terms outside the integrals, whose
-          // dependence on b is largely cancelled by the boundary moving with it near u = tau.
-          fPrime = (numD * bigD - bigN * denD) / (b * bigD * bigD);
+          directN += slopeN;
+          directD += slopeD;
+          // a = u_k - ln B(u); d ln B(u) / d u_i = L_i sqrt(H_i) / sqrt(H(u)).
+          if (sqrtH > 1e-150) {
+            int row = idx * (n + 1);
+            double cn = -slopeN / sqrtH;
+            double cd = -slopeD / sqrtH;
+            for (int i = 0; i < n; i++) {
+              double li = lagrange[row + i] * rootValues[i];
+              rowN[i] += cn * li;
+              rowD[i] += cd * li;
+            }
+          }
         }
-        double updated = b - (f - b) / (fPrime - 1.0);
-        if (!(updated > 0.0) || !(updated < Double.POSITIVE_INFINITY)) {
-          updated = f;
+        double lnF = Math.log(bigN / bigD);
+        residual[k] = lnF - lnB; // -G_k
+
+        int jr = k * n;
+        for (int i = 0; i < n; i++) {
+          double dn = rowN[i] + (i == k ? directN : 0.0);
+          double dd = rowD[i] + (i == k ? directD : 0.0);
+          jacobian[jr + i] = (i == k ? 1.0 : 0.0) - dn / bigN + dd / bigD;
         }
-        if (!(updated > 0.0)) {
-          updated = 0.5 * b;
-        }
-        updated = Math.min(updated, xMax);
-        maxChange = Math.max(maxChange, Math.abs(updated - b));
-        double lnRatio = Math.log(updated) - lnX;
-        next[k] = lnRatio * lnRatio;
+        next[k] = lnF; // the plain fixed-point step, kept as a fallback
       }
-      System.arraycopy(next, 0, values, 0, n);
-      fitCoefficients();
-      if (maxChange < tolerance * xMax) {
+      boolean solved = solveLinear();
+      double maxChange = 0.0;
+      for (int k = 0; k < n; k++) {
+        double u = lnX - Math.sqrt(values[k]);
+        double updated = solved ? u + residual[k] : next[k];
+        if (!(updated < Double.POSITIVE_INFINITY) || !(updated > -700.0)) {
+          updated = next[k];
+        }
+        updated = Math.min(updated, lnX);
+        maxChange = Math.max(maxChange, Math.abs(updated - u));
+        double lnRatio = lnX - updated;
+        values[k] = lnRatio * lnRatio;
+      }
+      if (maxChange < stopTolerance) {
         break;
       }
     }
+    fitCoefficients();
+  }
+
+  /** Solves jacobian * x = residual in place (x into residual); false if singular. */
+  private boolean solveLinear() {
+    for (int c = 0; c < n; c++) {
+      int pivot = c;
+      double best = Math.abs(jacobian[c * n + c]);
+      for (int rIdx = c + 1; rIdx < n; rIdx++) {
+        double val = Math.abs(jacobian[rIdx * n + c]);
+        if (val > best) {
+          best = val;
+          pivot = rIdx;
+        }
+      }
+      if (!(best > 1e-300)) {
+        return false;
+      }
+      if (pivot != c) {
+        for (int i = 0; i < n; i++) {
+          double tmp = jacobian[c * n + i];
+          jacobian[c * n + i] = jacobian[pivot * n + i];
+          jacobian[pivot * n + i] = tmp;
+        }
+        double tmp = residual[c];
+        residual[c] = residual[pivot];
+        residual[pivot] = tmp;
+      }
+      double diag = jacobian[c * n + c];
+      for (int rIdx = c + 1; rIdx < n; rIdx++) {
+        double factor = jacobian[rIdx * n + c] / diag;
+        if (factor != 0.0) {
+          for (int i = c; i < n; i++) {
+            jacobian[rIdx * n + i] -= factor * jacobian[c * n + i];
+          }
+          residual[rIdx] -= factor * residual[c];
+        }
+      }
+    }
+    for (int c = n - 1; c >= 0; c--) {
+      double sum = residual[c];
+      for (int i = c + 1; i < n; i++) {
+        sum -= jacobian[c * n + i] * residual[i];
+      }
+      residual[c] = sum / jacobian[c * n + c];
+    }
+    for (int i = 0; i < n; i++) {
+      if (!Double.isFinite(residual[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Chebyshev coefficients from the node values (a discrete cosine transform). */

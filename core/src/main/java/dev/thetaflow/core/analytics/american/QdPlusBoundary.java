@@ -9,7 +9,7 @@ import dev.thetaflow.core.analytics.Normal;
 final class QdPlusBoundary {
 
   /** The fixed-point steps correct the seed far beyond this; tighter only costs time. */
-  private static final double SEED_TOLERANCE = 1e-7;
+  private static final double SEED_TOLERANCE = 1e-5;
 
   private QdPlusBoundary() {}
 
@@ -21,8 +21,9 @@ final class QdPlusBoundary {
    * @param vol volatility &gt; 0
    * @param tau time to maturity &gt; 0
    * @param xMax the boundary's limit at tau = 0, min(1, r/q)
+   * @param start where Newton starts, e.g. the boundary at a nearby tau (at most xMax)
    */
-  static double solve(double r, double q, double vol, double tau, double xMax) {
+  static double solve(double r, double q, double vol, double tau, double xMax, double start) {
     double sigma2 = vol * vol;
     double sqrtTau = Math.sqrt(tau);
     double v = vol * sqrtTau;
@@ -38,7 +39,7 @@ final class QdPlusBoundary {
     double beta = dr * r * a * (1.0 / h + lambdaPrime / den) - lambda;
     double xMin = 1e-10 * xMax;
 
-    double s = xMax;
+    double s = Math.min(start, xMax);
     for (int iter = 0; iter < 20; iter++) {
       double dp = (Math.log(s * dq / dr)) / v + 0.5 * v;
       double dm = dp - v;

@@ -201,6 +201,35 @@ class AmericanEngineTest {
   }
 
   @Test
+  void staysFiniteAndAboveIntrinsicAtTheEdgesOfTheRange() {
+    double[] years = {1e-6, 1 / 365.0, 3.0};
+    double[] vols = {1e-4, 0.05, 2.0};
+    double[] rates = {-0.01, 0.0, 1e-9, 0.1};
+    double[] yields = {-0.03, 0.0, 0.08};
+    double[] moneyness = {0.5, 1.0, 1.5};
+    for (OptionType type : OptionType.values()) {
+      for (double t : years) {
+        for (double v : vols) {
+          for (double r : rates) {
+            for (double q : yields) {
+              for (double m : moneyness) {
+                PricingInputs in = new PricingInputs(type, 5000, 5000 * m, t, r, q, v);
+                double intrinsic = Math.max(type.sign() * (5000 - 5000 * m), 0.0);
+                Greeks g = ENGINE.greeks(in);
+                assertThat(ENGINE.price(in)).as("%s", in).isGreaterThanOrEqualTo(intrinsic);
+                for (double value :
+                    new double[] {g.price(), g.delta(), g.gamma(), g.vega(), g.theta(), g.rho()}) {
+                  assertThat(value).as("%s %s", in, g).isFinite();
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void exercisedPutHasIntrinsicGreeks() {
     Greeks g = ENGINE.greeks(put(50, 100, 1, 0.05, 0, 0.2));
     assertThat(g.price()).isEqualTo(50.0);
