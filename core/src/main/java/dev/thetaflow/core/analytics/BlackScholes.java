@@ -44,17 +44,36 @@ public final class BlackScholes {
 
   /** The option's value. */
   public static double price(PricingInputs in) {
-    double theta = in.type().sign();
-    double spot = in.spot();
-    double strike = in.strike();
-    double years = in.years();
+    return price(
+        in.type(),
+        in.spot(),
+        in.strike(),
+        in.years(),
+        in.rate(),
+        in.dividendYield(),
+        in.volatility());
+  }
+
+  /**
+   * The option's value from unchecked primitives, for hot loops that have validated their inputs
+   * once (the American engine's European part, chain pricing in the simulator).
+   */
+  public static double price(
+      OptionType type,
+      double spot,
+      double strike,
+      double years,
+      double rate,
+      double dividendYield,
+      double volatility) {
+    double theta = type.sign();
     if (years == 0.0) {
       return Math.max(theta * (spot - strike), 0.0);
     }
-    double discount = Math.exp(-in.rate() * years);
-    double dividendDiscount = Math.exp(-in.dividendYield() * years);
-    double totalVol = in.volatility() * Math.sqrt(years);
-    double x = Math.log(spot / strike) + (in.rate() - in.dividendYield()) * years;
+    double discount = Math.exp(-rate * years);
+    double dividendDiscount = Math.exp(-dividendYield * years);
+    double totalVol = volatility * Math.sqrt(years);
+    double x = Math.log(spot / strike) + (rate - dividendYield) * years;
     double scale = Math.sqrt(spot * dividendDiscount) * Math.sqrt(strike * discount);
     return scale * NormalisedBlack.call(theta * x, totalVol);
   }

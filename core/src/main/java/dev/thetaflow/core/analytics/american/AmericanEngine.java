@@ -1,8 +1,10 @@
 package dev.thetaflow.core.analytics.american;
 
+import dev.thetaflow.core.analytics.BlackScholes;
 import dev.thetaflow.core.analytics.ExerciseStyle;
 import dev.thetaflow.core.analytics.Greeks;
 import dev.thetaflow.core.analytics.ImpliedVol;
+import dev.thetaflow.core.analytics.OptionType;
 import dev.thetaflow.core.analytics.PricingEngine;
 import dev.thetaflow.core.analytics.PricingInputs;
 
@@ -118,7 +120,8 @@ public final class AmericanEngine implements PricingEngine {
     }
     switch (regime(pr, pq)) {
       case EUROPEAN:
-        return Math.max(EuropeanBsm.put(ps, pk, pr, pq, vol, t), Math.max(pk - ps, 0.0));
+        return Math.max(
+            BlackScholes.price(OptionType.PUT, ps, pk, t, pr, pq, vol), Math.max(pk - ps, 0.0));
       case FINITE_DIFFERENCE:
         return fallback.price(new PricingInputs(in.type(), s, k, t, r, q, vol));
       default:
@@ -149,7 +152,7 @@ public final class AmericanEngine implements PricingEngine {
     return FIXED_POINT;
   }
 
-  /** Unit-strike put value at spot x for the solved boundary; fills w.prem and w.euro. */
+  /** Unit-strike put value at spot x for the solved boundary; fills w.prem. */
   private double normalisedPut(
       QdFpPutSolver solver, double x, double r, double q, double vol, double t) {
     if (x <= solver.boundaryAtMaturity()) {
@@ -157,7 +160,7 @@ public final class AmericanEngine implements PricingEngine {
     }
     double[] prem = workspace.get().prem;
     solver.premium(x, prem);
-    return Math.max(EuropeanBsm.put(x, 1.0, r, q, vol, t) + prem[0], 1.0 - x);
+    return Math.max(BlackScholes.price(OptionType.PUT, x, 1.0, t, r, q, vol) + prem[0], 1.0 - x);
   }
 
   @Override
@@ -187,9 +190,7 @@ public final class AmericanEngine implements PricingEngine {
     }
     Workspace w = workspace.get();
     if (regime == EUROPEAN) {
-      EuropeanBsm.greeks(sign, s, k, r, q, vol, t, w.euro);
-      double[] e = w.euro;
-      return new Greeks(e[0], e[1], e[2], e[3], e[4], e[5]);
+      return BlackScholes.greeks(in);
     }
     QdFpPutSolver solver = w.solverFor(pr, pq, vol);
     solver.solve(pr, pq, vol, t);
@@ -202,10 +203,11 @@ public final class AmericanEngine implements PricingEngine {
     if (!Double.isFinite(w.prem[0] + w.prem[1] + w.prem[2])) {
       return fallback.greeks(in);
     }
-    EuropeanBsm.greeks(-1.0, x, 1.0, pr, pq, vol, t, w.euro);
-    double p = w.euro[0] + w.prem[0];
-    double p1 = w.euro[1] + w.prem[1];
-    double p2 = w.euro[2] + w.prem[2];
+    Greeks european =
+        BlackScholes.greeks(new PricingInputs(OptionType.PUT, x, 1.0, t, pr, pq, vol));
+    double p = european.price() + w.prem[0];
+    double p1 = european.delta() + w.prem[1];
+    double p2 = european.gamma() + w.prem[2];
     double price = pk * p;
     double delta = call ? p - x * p1 : p1;
     double gamma = call ? x * x * p2 / pk : p2 / pk;
@@ -276,7 +278,6 @@ public final class AmericanEngine implements PricingEngine {
     final QdFpPutSolver solver;
     final QdFpPutSolver highDriftSolver;
     final double[] prem = new double[3];
-    final double[] euro = new double[6];
     final double[] iv = new double[2];
 
     Workspace(AmericanScheme scheme, AmericanScheme highDriftScheme) {

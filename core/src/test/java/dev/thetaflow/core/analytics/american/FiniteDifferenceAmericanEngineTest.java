@@ -3,6 +3,7 @@ package dev.thetaflow.core.analytics.american;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.thetaflow.core.analytics.BlackScholes;
 import dev.thetaflow.core.analytics.Greeks;
 import dev.thetaflow.core.analytics.IvStatus;
 import dev.thetaflow.core.analytics.OptionType;
@@ -29,10 +30,11 @@ class FiniteDifferenceAmericanEngineTest {
     // A call without dividends and a put with a negative rate are never exercised early.
     PricingInputs call = new PricingInputs(OptionType.CALL, 42, 40, 0.5, 0.10, 0, 0.2);
     assertThat(GRID.price(call))
-        .isCloseTo(EuropeanBsm.call(42, 40, 0.1, 0, 0.2, 0.5), within(2e-4));
+        .isCloseTo(BlackScholes.price(OptionType.CALL, 42, 40, 0.5, 0.1, 0, 0.2), within(2e-4));
     PricingInputs put = new PricingInputs(OptionType.PUT, 100, 105, 1, -0.01, 0.01, 0.25);
     assertThat(GRID.price(put))
-        .isCloseTo(EuropeanBsm.put(100, 105, -0.01, 0.01, 0.25, 1), within(5e-4));
+        .isCloseTo(
+            BlackScholes.price(OptionType.PUT, 100, 105, 1, -0.01, 0.01, 0.25), within(5e-4));
   }
 
   @Test
