@@ -72,18 +72,19 @@ class BlackScholesTest {
 
   @Test
   void everyValueMatchesHighPrecisionReference() {
-    List<String[]> rows = ReferenceData.rows("bsm-reference.csv");
+    List<ReferenceCsv.Row> rows =
+        ReferenceCsv.read("/dev/thetaflow/core/analytics/bsm-reference.csv");
     assertThat(rows).hasSizeGreaterThan(200);
-    for (String[] row : rows) {
+    for (ReferenceCsv.Row row : rows) {
       PricingInputs in =
           option(
-              row[0].equals("call") ? OptionType.CALL : OptionType.PUT,
-              Double.parseDouble(row[1]),
-              Double.parseDouble(row[2]),
-              Double.parseDouble(row[3]),
-              Double.parseDouble(row[4]),
-              Double.parseDouble(row[5]),
-              Double.parseDouble(row[6]));
+              row.type(),
+              row.number("spot"),
+              row.number("strike"),
+              row.number("years"),
+              row.number("rate"),
+              row.number("dividend_yield"),
+              row.number("volatility"));
       Greeks g = BlackScholes.greeks(in);
       SecondOrderGreeks second = BlackScholes.secondOrder(in);
       double[] actual = {
@@ -98,7 +99,9 @@ class BlackScholesTest {
         second.charm(),
         second.vomma()
       };
-      int[] column = {7, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+      String[] column = {
+        "price", "price", "delta", "gamma", "vega", "theta", "rho", "vanna", "charm", "vomma"
+      };
       // The inputs' own rounding moves d1 by about eps (|x|/s + s), which moves every value by
       // that times d1 in relative terms: deep out-of-the-money prices near 1e-200 are accurate to
       // ~1e-13, the body to ~1e-15. Greeks that are sums of terms of either sign (theta, vanna,
@@ -110,7 +113,7 @@ class BlackScholesTest {
       double d2 = d1 - totalVol;
       double spread = Math.abs(x) / totalVol + totalVol;
       double tolerance = 2e-15 * (1.0 + spread * (1.0 + Math.abs(d1)));
-      double vega = Double.parseDouble(row[10]);
+      double vega = row.number("vega");
       double vol = in.volatility();
       double density = vega / (in.spot() * Math.sqrt(years)); // e^{-qT} phi(d1)
       double[] natural = {
@@ -129,10 +132,10 @@ class BlackScholesTest {
         vega * spread * (Math.abs(d1) + Math.abs(d2)) / vol
       };
       for (int i = 0; i < actual.length; i++) {
-        double expected = Double.parseDouble(row[column[i]]);
+        double expected = row.number(column[i]);
         double scale = Math.max(Math.max(Math.abs(expected), natural[i]), Double.MIN_NORMAL);
         assertThat(Math.abs(actual[i] - expected) / scale)
-            .as("column %d of %s", column[i], String.join(",", row))
+            .as("column %s of %s", column[i], row)
             .isLessThan(tolerance);
       }
     }

@@ -29,6 +29,12 @@ final class ErrorTally {
   private final Map<String, FieldStats> fields = new LinkedHashMap<>();
   private final List<String> failures = new ArrayList<>();
 
+  /** |actual - expected| / |expected|, or the absolute error when expected is 0. */
+  static double relativeError(double actual, double expected) {
+    double diff = Math.abs(actual - expected);
+    return expected == 0.0 ? diff : diff / Math.abs(expected);
+  }
+
   ErrorTally(String title) {
     this.title = title;
   }

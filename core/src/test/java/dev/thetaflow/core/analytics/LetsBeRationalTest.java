@@ -57,20 +57,21 @@ class LetsBeRationalTest {
   /** Prices from the 50-digit mpmath table, so the round trip does not lean on our own pricer. */
   @Test
   void recoversVolatilityFromHighPrecisionPrices() {
-    List<String[]> rows = ReferenceData.rows("bsm-reference.csv");
+    List<ReferenceCsv.Row> rows =
+        ReferenceCsv.read("/dev/thetaflow/core/analytics/bsm-reference.csv");
     int checked = 0;
-    for (String[] row : rows) {
+    for (ReferenceCsv.Row row : rows) {
       PricingInputs in =
           option(
-              row[0].equals("call") ? OptionType.CALL : OptionType.PUT,
-              Double.parseDouble(row[1]),
-              Double.parseDouble(row[2]),
-              Double.parseDouble(row[3]),
-              Double.parseDouble(row[4]),
-              Double.parseDouble(row[5]),
-              Double.parseDouble(row[6]));
-      double price = Double.parseDouble(row[7]);
-      double vega = Double.parseDouble(row[10]);
+              row.type(),
+              row.number("spot"),
+              row.number("strike"),
+              row.number("years"),
+              row.number("rate"),
+              row.number("dividend_yield"),
+              row.number("volatility"));
+      double price = row.number("price");
+      double vega = row.number("vega");
       if (vega * in.volatility() < 1e-2 * price) {
         continue;
       }

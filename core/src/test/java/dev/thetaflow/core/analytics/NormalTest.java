@@ -8,21 +8,22 @@ import org.junit.jupiter.api.Test;
 /** Normal distribution and error functions against 50-digit mpmath values. */
 class NormalTest {
 
-  private static final List<String[]> TABLE = ReferenceData.rows("normal-reference.csv");
+  private static final List<ReferenceCsv.Row> TABLE =
+      ReferenceCsv.read("/dev/thetaflow/core/analytics/normal-reference.csv");
 
   /** Largest relative error of one function over the table rows whose x passes the filter. */
   private static double worstError(String function, double minX, double maxX) {
     double worst = 0.0;
     int count = 0;
-    for (String[] row : TABLE) {
-      if (!row[0].equals(function)) {
+    for (ReferenceCsv.Row row : TABLE) {
+      if (!row.text("function").equals(function)) {
         continue;
       }
-      double x = Double.parseDouble(row[1]);
+      double x = row.number("x");
       if (x < minX || x > maxX) {
         continue;
       }
-      double expected = Double.parseDouble(row[2]);
+      double expected = row.number("value");
       double actual =
           switch (function) {
             case "cdf" -> Normal.cdf(x);
@@ -32,7 +33,7 @@ class NormalTest {
             case "inverse_cdf" -> Normal.inverseCdf(x);
             default -> throw new IllegalArgumentException(function);
           };
-      worst = Math.max(worst, ReferenceData.relativeError(actual, expected));
+      worst = Math.max(worst, ErrorTally.relativeError(actual, expected));
       count++;
     }
     assertThat(count).as("reference rows for %s in [%s, %s]", function, minX, maxX).isPositive();

@@ -12,11 +12,12 @@ class NormalisedBlackTest {
     double worst = 0.0;
     String worstCase = "";
     int count = 0;
-    for (String[] row : ReferenceData.rows("black-reference.csv")) {
-      double x = Double.parseDouble(row[0]);
-      double s = Double.parseDouble(row[1]);
-      double expected = Double.parseDouble(row[2]);
-      double error = ReferenceData.relativeError(NormalisedBlack.call(x, s), expected);
+    for (ReferenceCsv.Row row :
+        ReferenceCsv.read("/dev/thetaflow/core/analytics/black-reference.csv")) {
+      double x = row.number("x");
+      double s = row.number("s");
+      double expected = row.number("b");
+      double error = ErrorTally.relativeError(NormalisedBlack.call(x, s), expected);
       // b is a function of x with sensitivity |db/dx| / b ~ |h| + 1/2: the rounding of x alone
       // (and of h = x/s) justifies an error of that many ulps, so scale the bound with it.
       double conditioning = 1.0 + Math.abs(x / s) * (1.0 + Math.abs(x / s));

@@ -72,7 +72,7 @@ class QuantLibReferenceTest {
   @Test
   void europeanPriceAndGreeksMatchQuantLib() {
     ErrorTally tally = new ErrorTally("European price and Greeks vs QuantLib (rel 1e-9, floors)");
-    for (Row row : ReferenceCsv.read("european.csv")) {
+    for (Row row : ReferenceCsv.read("/reference/european.csv")) {
       PricingInputs in = row.inputs();
       Greeks g = european.greeks(in);
       double s = in.spot();
@@ -101,7 +101,7 @@ class QuantLibReferenceTest {
   void europeanSecondOrderGreeksMatchQuantLib() {
     ErrorTally tally =
         new ErrorTally("European vanna/charm/vomma vs QuantLib differences (per-row tolerance)");
-    for (Row row : ReferenceCsv.read("european.csv")) {
+    for (Row row : ReferenceCsv.read("/reference/european.csv")) {
       PricingInputs in = row.inputs();
       SecondOrderGreeks g = european.secondOrder(in);
       double rel = Math.max(EURO_SECOND_ORDER_MIN_REL, row.number("second_order_rel_tol"));
@@ -117,7 +117,7 @@ class QuantLibReferenceTest {
   @Test
   void europeanImpliedVolatilityMatchesQuantLib() {
     ErrorTally tally = new ErrorTally("European implied volatility vs QuantLib (abs 1e-10)");
-    for (Row row : ReferenceCsv.read("european_iv.csv")) {
+    for (Row row : ReferenceCsv.read("/reference/european_iv.csv")) {
       ImpliedVol iv = european.impliedVolatility(row.inputs(0.2), row.number("price"));
       String expected = row.text("status");
       tally.checkEqual(row.id(), "status", iv.status().label(), expected);
@@ -160,7 +160,7 @@ class QuantLibReferenceTest {
     ErrorTally tally =
         new ErrorTally(
             "American price and Greeks (" + scheme + ") vs QuantLib QdFp high precision");
-    for (Row row : ReferenceCsv.read("american.csv")) {
+    for (Row row : ReferenceCsv.read("/reference/american.csv")) {
       PricingInputs in = row.inputs();
       Greeks g = american.greeks(in);
       double s = in.spot();
@@ -205,7 +205,7 @@ class QuantLibReferenceTest {
   @Test
   void americanImpliedVolatilityMatchesQuantLib() {
     ErrorTally tally = new ErrorTally("American implied volatility vs QuantLib (abs 1e-6)");
-    for (Row row : ReferenceCsv.read("american_iv.csv")) {
+    for (Row row : ReferenceCsv.read("/reference/american_iv.csv")) {
       ImpliedVol iv = american.impliedVolatility(row.inputs(0.2), row.number("price"));
       tally.checkEqual(row.id(), "status", iv.status().label(), row.text("status"));
       tally.check(

@@ -13,9 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One CSV of QuantLib reference values from {@code src/test/resources/reference/}, written by
- * {@code tools/reference/quantlib_reference.py}: a header row, then plain comma-separated values
- * (no quoting), numbers in Python's round-tripping {@code repr}.
+ * Reads the reference tables under {@code src/test/resources}: the QuantLib values in {@code
+ * /reference/} (from {@code tools/reference/quantlib_reference.py}) and the mpmath values next to
+ * this package (from {@code tools/reference/analytics_reference.py}). A file is plain
+ * comma-separated values without quoting: one header row naming the columns, then data rows; blank
+ * lines and lines starting with {@code #} are comments anywhere.
  */
 final class ReferenceCsv {
 
@@ -59,7 +61,10 @@ final class ReferenceCsv {
       return OptionType.valueOf(text("type").toUpperCase(Locale.ROOT));
     }
 
-    /** The option and market of this row; {@code volatility} where the row has none. */
+    /**
+     * The option and market of a QuantLib row ({@code div_yield} column); {@code volatility} where
+     * the row has none.
+     */
     PricingInputs inputs(double volatility) {
       return new PricingInputs(
           type(),
@@ -71,35 +76,57 @@ final class ReferenceCsv {
           volatility);
     }
 
+    /**
+     * The option and market of a QuantLib row, which names them {@code div_yield} and {@code vol}.
+     */
     PricingInputs inputs() {
       return inputs(number("vol"));
+    }
+
+    @Override
+    public String toString() {
+      return String.join(",", cells);
     }
   }
 
   private ReferenceCsv() {}
 
-  static List<Row> read(String name) {
-    String resource = "/reference/" + name;
-    try (InputStream in = ReferenceCsv.class.getResourceAsStream(resource)) {
+  /**
+   * The data rows of a classpath resource, e.g. {@code "/reference/european.csv"} or {@code
+   * "/dev/thetaflow/core/analytics/bsm-reference.csv"}.
+   */
+  static List<Row> read(String resourcePath) {
+    if (!resourcePath.startsWith("/")) {
+      // A relative name would resolve against this class's package and hide a wrong location.
+      throw new IllegalArgumentException("resource path must be absolute: " + resourcePath);
+    }
+    try (InputStream in = ReferenceCsv.class.getResourceAsStream(resourcePath)) {
       if (in == null) {
-        throw new IllegalStateException("missing test resource " + resource);
+        throw new IllegalStateException("missing test resource " + resourcePath);
       }
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String[] header = reader.readLine().split(",", -1);
-      Map<String, Integer> columns = new HashMap<>();
-      for (int i = 0; i < header.length; i++) {
-        columns.put(header[i], i);
-      }
+      Map<String, Integer> columns = null;
+      int width = 0;
       List<Row> rows = new ArrayList<>();
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        if (line.isEmpty()) {
+        if (line.isBlank() || line.startsWith("#")) {
           continue;
         }
         String[] cells = line.split(",", -1);
-        if (cells.length != header.length) {
-          throw new IllegalStateException(resource + ": bad row " + line);
+        if (columns == null) {
+          columns = new HashMap<>();
+          for (int i = 0; i < cells.length; i++) {
+            columns.put(cells[i], i);
+          }
+          width = cells.length;
+        } else if (cells.length != width) {
+          throw new IllegalStateException(resourcePath + ": bad row " + line);
+        } else {
+          rows.add(new Row(columns, cells));
         }
-        rows.add(new Row(columns, cells));
+      }
+      if (columns == null) {
+        throw new IllegalStateException(resourcePath + ": no header row");
       }
       return rows;
     } catch (IOException e) {
