@@ -1,0 +1,16 @@
+package dev.thetaflow.ib.codec;
+
+/**
+ * A decoded server → client message, TWS-shaped: TWS ids, tick types and sentinels as sent. Mapping
+ * to {@code dev.thetaflow.core} types happens outside the codec.
+ */
+public sealed interface IncomingMessage
+    permits NextValidId,
+        ManagedAccounts,
+        ErrorMessage,
+        TickPrice,
+        TickSize,
+        TickOptionComputation,
+        TickSnapshotEnd,
+        CurrentTime,
+        UnhandledMessage {}
