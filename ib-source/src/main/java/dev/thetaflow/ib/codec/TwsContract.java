@@ -39,7 +39,8 @@ public record TwsContract(
   /** Copies the legs and checks that only a BAG has them. */
   public TwsContract {
     comboLegs = comboLegs == null ? List.of() : List.copyOf(comboLegs);
-    if (isBag() == comboLegs.isEmpty()) {
+    if ("BAG".equals(secType)
+        == comboLegs.isEmpty()) { // not isBag(): fields are assigned after this body
       throw new IllegalArgumentException(
           "secType " + secType + " with " + comboLegs.size() + " combo legs");
     }
