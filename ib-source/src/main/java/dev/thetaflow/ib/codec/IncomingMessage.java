@@ -12,5 +12,9 @@ public sealed interface IncomingMessage
         TickSize,
         TickOptionComputation,
         TickSnapshotEnd,
+        TickGeneric,
+        TickString,
+        MarketDataType,
+        TickReqParams,
         CurrentTime,
         UnhandledMessage {}

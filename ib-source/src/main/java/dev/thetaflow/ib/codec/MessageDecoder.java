@@ -24,6 +24,10 @@ public final class MessageDecoder {
           case TICK_PRICE -> tickPrice(r);
           case TICK_SIZE -> tickSize(r);
           case TICK_OPTION_COMPUTATION -> tickOptionComputation(r);
+          case TICK_GENERIC -> tickGeneric(r);
+          case TICK_STRING -> tickString(r);
+          case MARKET_DATA_TYPE -> marketDataType(r);
+          case TICK_REQ_PARAMS -> tickReqParams(r);
           case TICK_SNAPSHOT_END -> new TickSnapshotEnd(skipVersion(r).readInt("reqId"));
           case NEXT_VALID_ID -> new NextValidId(skipVersion(r).readInt("orderId"));
           case MANAGED_ACCTS -> new ManagedAccounts(skipVersion(r).readString("accountsList"));
@@ -58,6 +62,33 @@ public final class MessageDecoder {
     int tickerId = r.readInt("tickerId");
     int tickType = r.readInt("tickType");
     return new TickSize(tickerId, tickType, r.readDecimal("size"));
+  }
+
+  private static TickGeneric tickGeneric(FieldReader r) {
+    r.skip("version");
+    int tickerId = r.readInt("tickerId");
+    int tickType = r.readInt("tickType");
+    return new TickGeneric(tickerId, tickType, r.readDoubleMax("value"));
+  }
+
+  private static TickString tickString(FieldReader r) {
+    r.skip("version");
+    int tickerId = r.readInt("tickerId");
+    int tickType = r.readInt("tickType");
+    return new TickString(tickerId, tickType, r.readString("value"));
+  }
+
+  private static MarketDataType marketDataType(FieldReader r) {
+    r.skip("version");
+    int reqId = r.readInt("reqId");
+    return new MarketDataType(reqId, r.readInt("marketDataType"));
+  }
+
+  private static TickReqParams tickReqParams(FieldReader r) {
+    int tickerId = r.readInt("tickerId");
+    double minTick = r.readDoubleMax("minTick");
+    String bboExchange = r.readString("bboExchange");
+    return new TickReqParams(tickerId, minTick, bboExchange, r.readInt("snapshotPermissions"));
   }
 
   private static ErrorMessage errorMessage(FieldReader r) {
