@@ -19,7 +19,7 @@ public final class MalformedMessageException extends RuntimeException {
     this.fieldIndex = fieldIndex;
   }
 
-  /** The message id of the frame, or -1 when the id itself could not be read. */
+  /** The message id of the frame, or -1 when it was not read (or could not be). */
   public int messageId() {
     return messageId;
   }
@@ -38,7 +38,7 @@ public final class MalformedMessageException extends RuntimeException {
     IncomingMessageId known = IncomingMessageId.fromId(messageId);
     String message =
         messageId < 0
-            ? "message with unreadable id"
+            ? "frame (message id not read)"
             : "message " + messageId + (known == null ? "" : " (" + known + ")");
     return message + ": field '" + fieldName + "' (#" + fieldIndex + ") " + problem;
   }

@@ -71,4 +71,119 @@ public final class Requests {
   public static int reqCurrentTime(FieldWriter w) {
     return w.begin(OutgoingMessageId.REQ_CURRENT_TIME).writeInt(1).finish();
   }
+
+  /** cancelOrder (4): version 1, orderId, manualOrderCancelTime (empty unless manual). */
+  public static int cancelOrder(FieldWriter w, int orderId, String manualOrderCancelTime) {
+    return w.begin(OutgoingMessageId.CANCEL_ORDER)
+        .writeInt(1)
+        .writeInt(orderId)
+        .writeString(manualOrderCancelTime)
+        .finish();
+  }
+
+  /** reqOpenOrders (5): this client's open orders (client 0 also gets TWS-entered ones). */
+  public static int reqOpenOrders(FieldWriter w) {
+    return w.begin(OutgoingMessageId.REQ_OPEN_ORDERS).writeInt(1).finish();
+  }
+
+  /** reqAllOpenOrders (16): the open orders of every client and of TWS. */
+  public static int reqAllOpenOrders(FieldWriter w) {
+    return w.begin(OutgoingMessageId.REQ_ALL_OPEN_ORDERS).writeInt(1).finish();
+  }
+
+  /** reqPositions (61): all positions, then positionEnd. */
+  public static int reqPositions(FieldWriter w) {
+    return w.begin(OutgoingMessageId.REQ_POSITIONS).writeInt(1).finish();
+  }
+
+  /** cancelPositions (64). */
+  public static int cancelPositions(FieldWriter w) {
+    return w.begin(OutgoingMessageId.CANCEL_POSITIONS).writeInt(1).finish();
+  }
+
+  /** reqAccountUpdates (6), version 2: subscribe or unsubscribe to one account's updates. */
+  public static int reqAccountUpdates(FieldWriter w, boolean subscribe, String accountCode) {
+    return w.begin(OutgoingMessageId.REQ_ACCT_DATA)
+        .writeInt(2)
+        .writeBoolean(subscribe)
+        .writeString(accountCode)
+        .finish();
+  }
+
+  /** reqAccountSummary (62): group ({@code All} or a group name), comma-separated tags. */
+  public static int reqAccountSummary(FieldWriter w, int reqId, String group, String tags) {
+    return w.begin(OutgoingMessageId.REQ_ACCOUNT_SUMMARY)
+        .writeInt(1)
+        .writeInt(reqId)
+        .writeString(group)
+        .writeString(tags)
+        .finish();
+  }
+
+  /**
+   * reqExecutions (7), version 3, with an execution filter; empty strings and client id 0 match
+   * everything, as the official client sends them.
+   */
+  public static int reqExecutions(
+      FieldWriter w,
+      int reqId,
+      int filterClientId,
+      String filterAccount,
+      String filterTime,
+      String filterSymbol,
+      String filterSecType,
+      String filterExchange,
+      String filterSide) {
+    return w.begin(OutgoingMessageId.REQ_EXECUTIONS)
+        .writeInt(3)
+        .writeInt(reqId)
+        .writeInt(filterClientId)
+        .writeString(filterAccount)
+        .writeString(filterTime)
+        .writeString(filterSymbol)
+        .writeString(filterSecType)
+        .writeString(filterExchange)
+        .writeString(filterSide)
+        .finish();
+  }
+
+  /**
+   * reqContractDetails (9), version 8: contract block, includeExpired, secIdType, secId, issuerId.
+   */
+  public static int reqContractDetails(
+      FieldWriter w,
+      int reqId,
+      TwsContract contract,
+      boolean includeExpired,
+      String secIdType,
+      String secId,
+      String issuerId) {
+    w.begin(OutgoingMessageId.REQ_CONTRACT_DATA).writeInt(8).writeInt(reqId);
+    contract.writeBlock(w);
+    return w.writeBoolean(includeExpired)
+        .writeString(secIdType)
+        .writeString(secId)
+        .writeString(issuerId)
+        .finish();
+  }
+
+  /**
+   * reqSecDefOptParams (78), which has no version field: the option chain parameters of an
+   * underlying. {@code futFopExchange} is empty for equity options.
+   */
+  public static int reqSecDefOptParams(
+      FieldWriter w,
+      int reqId,
+      String underlyingSymbol,
+      String futFopExchange,
+      String underlyingSecType,
+      int underlyingConId) {
+    return w.begin(OutgoingMessageId.REQ_SEC_DEF_OPT_PARAMS)
+        .writeInt(reqId)
+        .writeString(underlyingSymbol)
+        .writeString(futFopExchange)
+        .writeString(underlyingSecType)
+        .writeInt(underlyingConId)
+        .finish();
+  }
 }

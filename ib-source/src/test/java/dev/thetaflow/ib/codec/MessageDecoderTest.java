@@ -276,7 +276,7 @@ class MessageDecoderTest {
   void anUnreadableMessageIdIsReported() {
     assertThatThrownBy(() -> decode(payload("x1", "1")))
         .isInstanceOf(MalformedMessageException.class)
-        .hasMessageContaining("unreadable id")
+        .hasMessageContaining("message id not read")
         .hasMessageContaining("'msgId'");
     assertThatThrownBy(() -> decoder.decode(new byte[0], 0, 0))
         .isInstanceOf(MalformedMessageException.class);

@@ -112,6 +112,48 @@ class RequestsTest {
   }
 
   @Test
+  void orderAndPositionRequests() {
+    assertFrame(Requests.cancelOrder(w, 1001, ""), "0000000a34003100313030310000");
+    assertFrame(Requests.reqOpenOrders(w), "0000000435003100");
+    assertFrame(Requests.reqAllOpenOrders(w), "000000053136003100");
+    assertFrame(Requests.reqPositions(w), "000000053631003100");
+    assertFrame(Requests.cancelPositions(w), "000000053634003100");
+  }
+
+  @Test
+  void accountRequests() {
+    assertFrame(
+        Requests.reqAccountUpdates(w, true, "DU1234567"),
+        "0000001036003200310044553132333435363700");
+    assertFrame(
+        Requests.reqAccountSummary(w, 9001, "All", "NetLiquidation,BuyingPower"),
+        "0000002936320031003930303100416c6c004e65744c69717569646174696f6e2c427579696e67506f"
+            + "77657200");
+  }
+
+  @Test
+  void reqExecutionsWithAnEmptyFilter() {
+    assertFrame(
+        Requests.reqExecutions(w, 9002, 0, "", "", "", "", "", ""),
+        "000000113700330039303032003000000000000000");
+  }
+
+  @Test
+  void reqContractDetailsForOneOption() {
+    assertFrame(
+        Requests.reqContractDetails(w, 9003, SPY_CALL, false, "", "", ""),
+        "0000003d3900380039303033003000535059004f5054003230323631323138003435302e30004300313030"
+            + "00534d41525400005553440000535059003000000000");
+  }
+
+  @Test
+  void reqSecDefOptParamsForAnEquityUnderlying() {
+    assertFrame(
+        Requests.reqSecDefOptParams(w, 9004, "SPY", "", "STK", 756733),
+        "000000183738003930303400535059000053544b0037353637333300");
+  }
+
+  @Test
   void writerIsReusedFrameAfterFrame() {
     Requests.reqMktData(w, 5002, SPY_IRON_CONDOR, "", false, false);
     assertFrame(Requests.reqIds(w, 1), "00000006380031003100");
