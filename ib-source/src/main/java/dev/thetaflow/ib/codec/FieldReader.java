@@ -117,6 +117,18 @@ public final class FieldReader {
     return fieldStart == fieldEnd ? TwsValues.UNSET_LONG : parseLong(field);
   }
 
+  /**
+   * A repeat count. It must be non-negative and no larger than the fields that could still follow,
+   * so a corrupt count fails here instead of sizing a huge list.
+   */
+  public int readCount(String field) {
+    int count = readInt(field);
+    if (count < 0 || count > end - position) {
+      throw error(field, "is an impossible count: " + count);
+    }
+    return count;
+  }
+
   /** A boolean written as an int (0 is false, anything else true, as TWS reads it). */
   public boolean readBoolean(String field) {
     return readInt(field) != 0;

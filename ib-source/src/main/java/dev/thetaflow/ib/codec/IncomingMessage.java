@@ -17,4 +17,11 @@ public sealed interface IncomingMessage
         MarketDataType,
         TickReqParams,
         CurrentTime,
+        OrderStatus,
+        ExecutionDetails,
+        CommissionReport,
+        Position,
+        AccountSummary,
+        SecDefOptParameter,
+        RequestEnd,
         UnhandledMessage {}

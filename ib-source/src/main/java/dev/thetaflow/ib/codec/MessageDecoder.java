@@ -1,5 +1,8 @@
 package dev.thetaflow.ib.codec;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Decodes one frame payload (as delivered by {@link FrameDecoder}) into an {@link IncomingMessage},
  * using the server-version-178 layouts of the protocol brief §3.2. Messages it does not know yet
@@ -33,6 +36,16 @@ public final class MessageDecoder {
           case MANAGED_ACCTS -> new ManagedAccounts(skipVersion(r).readString("accountsList"));
           case ERR_MSG -> errorMessage(r);
           case CURRENT_TIME -> new CurrentTime(skipVersion(r).readLong("time"));
+          case ORDER_STATUS -> orderStatus(r);
+          case EXECUTION_DATA -> executionDetails(r);
+          case COMMISSION_REPORT -> commissionReport(r);
+          case POSITION -> position(r);
+          case ACCOUNT_SUMMARY -> accountSummary(r);
+          case SECURITY_DEFINITION_OPTION_PARAMETER -> secDefOptParameter(r);
+          case OPEN_ORDER_END, POSITION_END -> endWithoutReqId(r, id);
+          case CONTRACT_DATA_END, EXECUTION_DATA_END, ACCOUNT_SUMMARY_END ->
+              new RequestEnd(id, skipVersion(r).readInt("reqId"));
+          case SECURITY_DEFINITION_OPTION_PARAMETER_END -> new RequestEnd(id, r.readInt("reqId"));
           default -> null;
         };
     if (message == null) {
@@ -40,6 +53,11 @@ public final class MessageDecoder {
     }
     r.expectEnd();
     return message;
+  }
+
+  private static RequestEnd endWithoutReqId(FieldReader r, IncomingMessageId id) {
+    r.skip("version");
+    return new RequestEnd(id, TwsValues.UNSET_INT);
   }
 
   private static FieldReader skipVersion(FieldReader r) {
@@ -89,6 +107,154 @@ public final class MessageDecoder {
     double minTick = r.readDoubleMax("minTick");
     String bboExchange = r.readString("bboExchange");
     return new TickReqParams(tickerId, minTick, bboExchange, r.readInt("snapshotPermissions"));
+  }
+
+  private static OrderStatus orderStatus(FieldReader r) {
+    int orderId = r.readInt("orderId");
+    String status = r.readString("status");
+    double filled = r.readDecimal("filled");
+    double remaining = r.readDecimal("remaining");
+    double avgFillPrice = r.readDoubleMax("avgFillPrice");
+    long permId = r.readLong("permId");
+    int parentId = r.readInt("parentId");
+    double lastFillPrice = r.readDoubleMax("lastFillPrice");
+    int clientId = r.readInt("clientId");
+    String whyHeld = r.readString("whyHeld");
+    double mktCapPrice = r.readDoubleMax("mktCapPrice");
+    return new OrderStatus(
+        orderId,
+        status,
+        filled,
+        remaining,
+        avgFillPrice,
+        permId,
+        parentId,
+        lastFillPrice,
+        clientId,
+        whyHeld,
+        mktCapPrice);
+  }
+
+  private static ExecutionDetails executionDetails(FieldReader r) {
+    int reqId = r.readInt("reqId");
+    int orderId = r.readInt("orderId");
+    TwsContract contract =
+        TwsContract.reported(
+            r.readInt("conId"),
+            r.readString("symbol"),
+            r.readString("secType"),
+            r.readString("lastTradeDateOrContractMonth"),
+            r.readDoubleMax("strike"),
+            r.readString("right"),
+            r.readString("multiplier"),
+            r.readString("exchange"),
+            "",
+            r.readString("currency"),
+            r.readString("localSymbol"),
+            r.readString("tradingClass"));
+    String execId = r.readString("execId");
+    String time = r.readString("time");
+    String account = r.readString("acctNumber");
+    String exchange = r.readString("exchange");
+    String side = r.readString("side");
+    double shares = r.readDecimal("shares");
+    double price = r.readDoubleMax("price");
+    long permId = r.readLong("permId");
+    int clientId = r.readInt("clientId");
+    int liquidation = r.readInt("liquidation");
+    double cumQty = r.readDecimal("cumQty");
+    double avgPrice = r.readDoubleMax("avgPrice");
+    String orderRef = r.readString("orderRef");
+    String evRule = r.readString("evRule");
+    double evMultiplier = r.readDoubleMax("evMultiplier");
+    String modelCode = r.readString("modelCode");
+    int lastLiquidity = r.readIntMax("lastLiquidity");
+    boolean pendingPriceRevision = r.readBoolean("pendingPriceRevision");
+    return new ExecutionDetails(
+        reqId,
+        orderId,
+        contract,
+        execId,
+        time,
+        account,
+        exchange,
+        side,
+        shares,
+        price,
+        permId,
+        clientId,
+        liquidation,
+        cumQty,
+        avgPrice,
+        orderRef,
+        evRule,
+        evMultiplier,
+        modelCode,
+        lastLiquidity,
+        pendingPriceRevision);
+  }
+
+  private static CommissionReport commissionReport(FieldReader r) {
+    r.skip("version");
+    String execId = r.readString("execId");
+    double commission = r.readDoubleMax("commission");
+    String currency = r.readString("currency");
+    double realizedPnl = r.readDoubleMax("realizedPNL");
+    double yield = r.readDoubleMax("yield");
+    int yieldRedemptionDate = r.readIntMax("yieldRedemptionDate");
+    return new CommissionReport(
+        execId, commission, currency, realizedPnl, yield, yieldRedemptionDate);
+  }
+
+  private static Position position(FieldReader r) {
+    r.skip("version");
+    String account = r.readString("account");
+    TwsContract contract =
+        TwsContract.reported(
+            r.readInt("conId"),
+            r.readString("symbol"),
+            r.readString("secType"),
+            r.readString("lastTradeDateOrContractMonth"),
+            r.readDoubleMax("strike"),
+            r.readString("right"),
+            r.readString("multiplier"),
+            r.readString("exchange"),
+            "",
+            r.readString("currency"),
+            r.readString("localSymbol"),
+            r.readString("tradingClass"));
+    double position = r.readDecimal("position");
+    double avgCost = r.readDoubleMax("avgCost");
+    return new Position(account, contract, position, avgCost);
+  }
+
+  private static AccountSummary accountSummary(FieldReader r) {
+    r.skip("version");
+    int reqId = r.readInt("reqId");
+    String account = r.readString("account");
+    String tag = r.readString("tag");
+    String value = r.readString("value");
+    return new AccountSummary(reqId, account, tag, value, r.readString("currency"));
+  }
+
+  private static SecDefOptParameter secDefOptParameter(FieldReader r) {
+    int reqId = r.readInt("reqId");
+    String exchange = r.readString("exchange");
+    int underlyingConId = r.readInt("underlyingConId");
+    String tradingClass = r.readString("tradingClass");
+    String multiplier = r.readString("multiplier");
+    int expirationCount = r.readCount("expirationsCount");
+    List<String> expirations = new ArrayList<>(expirationCount);
+    for (int i = 0; i < expirationCount; i++) {
+      expirations.add(r.readString("expiration"));
+    }
+    int strikeCount = r.readCount("strikesCount");
+    List<Double> strikes = new ArrayList<>(strikeCount);
+    for (int i = 0; i < strikeCount; i++) {
+      strikes.add(r.readDouble("strike"));
+    }
+    return new SecDefOptParameter(
+        reqId, exchange, underlyingConId, tradingClass, multiplier, expirations, strikes);
   }
 
   private static ErrorMessage errorMessage(FieldReader r) {

@@ -29,6 +29,9 @@ public final class Requests {
       String genericTickList,
       boolean snapshot,
       boolean regulatorySnapshot) {
+    if (contract.isBag() && contract.comboLegs().isEmpty()) {
+      throw new IllegalArgumentException("a BAG market-data request needs its combo legs");
+    }
     w.begin(OutgoingMessageId.REQ_MKT_DATA).writeInt(11).writeInt(reqId);
     contract.writeBlock(w);
     if (contract.isBag()) {

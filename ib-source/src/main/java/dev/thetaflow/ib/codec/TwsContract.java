@@ -19,7 +19,7 @@ import java.util.List;
  * @param currency ISO currency
  * @param localSymbol the exchange's symbol
  * @param tradingClass trading class
- * @param comboLegs legs, non-empty exactly for secType BAG
+ * @param comboLegs legs of a BAG; only a BAG may have them, and a decoded BAG may have none
  */
 public record TwsContract(
     int conId,
@@ -39,11 +39,41 @@ public record TwsContract(
   /** Copies the legs and checks that only a BAG has them. */
   public TwsContract {
     comboLegs = comboLegs == null ? List.of() : List.copyOf(comboLegs);
-    if ("BAG".equals(secType)
-        == comboLegs.isEmpty()) { // not isBag(): fields are assigned after this body
+    // secType is the parameter here; isBag() would read the field, assigned after this body.
+    if (!"BAG".equals(secType) && !comboLegs.isEmpty()) {
       throw new IllegalArgumentException(
           "secType " + secType + " with " + comboLegs.size() + " combo legs");
     }
+  }
+
+  /** A contract as TWS reports it in positions and executions (no legs). */
+  static TwsContract reported(
+      int conId,
+      String symbol,
+      String secType,
+      String lastTradeDateOrContractMonth,
+      double strike,
+      String right,
+      String multiplier,
+      String exchange,
+      String primaryExchange,
+      String currency,
+      String localSymbol,
+      String tradingClass) {
+    return new TwsContract(
+        conId,
+        symbol,
+        secType,
+        lastTradeDateOrContractMonth,
+        strike,
+        right,
+        multiplier,
+        exchange,
+        primaryExchange,
+        currency,
+        localSymbol,
+        tradingClass,
+        List.of());
   }
 
   /** True for a combo (secType BAG). */

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 class MessageDecoderTest {
   /** tickPrice, tickSize, errMsg, nextValidId, managedAccounts, tickOptionComputation, … */
   private static final java.util.Set<Integer> DECODED_IDS =
-      java.util.Set.of(1, 2, 4, 9, 15, 21, 45, 46, 49, 57, 58, 81);
+      java.util.Set.of(
+          1, 2, 3, 4, 9, 11, 15, 21, 45, 46, 49, 52, 53, 55, 57, 58, 59, 61, 62, 63, 64, 75, 76,
+          81);
 
   private final MessageDecoder decoder = new MessageDecoder();
 
@@ -195,6 +197,132 @@ class MessageDecoderTest {
   }
 
   @Test
+  void orderStatus() {
+    assertThat(decodeRecorded("orderStatus"))
+        .isEqualTo(
+            new OrderStatus(1000, "PreSubmitted", 0, 1, 0.0, 1234567001L, 0, 0.0, 7, "", 0.0));
+    assertThat(decodeRecorded("orderStatus Cancelled"))
+        .isEqualTo(new OrderStatus(1001, "Cancelled", 0, 1, 0.0, 1234568001L, 0, 0.0, 7, "", 0.0));
+  }
+
+  @Test
+  void execDetailsAndItsCommissionReport() {
+    TwsContract call =
+        new TwsContract(
+            700000003,
+            "SPY",
+            "OPT",
+            "20261218",
+            450.0,
+            "C",
+            "100",
+            "CBOE",
+            "",
+            "USD",
+            "SPY   261218C00450000",
+            "SPY",
+            List.of());
+    assertThat(decodeRecorded("execDetails"))
+        .isEqualTo(
+            new ExecutionDetails(
+                9002,
+                1001,
+                call,
+                "0000e0d5.67890abc.01.01",
+                "20260102 10:15:30 US/Eastern",
+                "DU1234567",
+                "CBOE",
+                "BOT",
+                1,
+                5.10,
+                1234567890L,
+                7,
+                0,
+                1,
+                5.10,
+                "single-lmt",
+                "",
+                UNSET_DOUBLE,
+                "",
+                2,
+                false));
+    assertThat(decodeRecorded("commissionReport"))
+        .isEqualTo(
+            new CommissionReport(
+                "0000e0d5.67890abc.01.01",
+                0.65,
+                "USD",
+                UNSET_DOUBLE,
+                UNSET_DOUBLE,
+                TwsValues.UNSET_INT));
+  }
+
+  @Test
+  void position() {
+    TwsContract call =
+        new TwsContract(
+            700000003,
+            "SPY",
+            "OPT",
+            "20261218",
+            450.0,
+            "C",
+            "100",
+            "",
+            "",
+            "USD",
+            "SPY   261218C00450000",
+            "SPY",
+            List.of());
+    assertThat(decodeRecorded("position")).isEqualTo(new Position("DU1234567", call, 2, 510.5));
+  }
+
+  @Test
+  void accountSummary() {
+    assertThat(decodeRecorded("accountSummary"))
+        .isEqualTo(new AccountSummary(9001, "DU1234567", "NetLiquidation", "100000.00", "USD"));
+  }
+
+  @Test
+  void secDefOptParameter() {
+    assertThat(decodeRecorded("secDefOptParam"))
+        .isEqualTo(
+            new SecDefOptParameter(
+                9004,
+                "SMART",
+                756733,
+                "SPY",
+                "100",
+                List.of("20261218", "20270115", "20270319"),
+                List.of(440.0, 445.0, 450.0, 455.0)));
+  }
+
+  @Test
+  void anImpossibleRepeatCountFailsBeforeAllocating() {
+    assertThatThrownBy(
+            () -> decode(payload("75", "1", "SMART", "1", "SPY", "100", "2000000000", "x")))
+        .isInstanceOf(MalformedMessageException.class)
+        .hasMessageContaining("'expirationsCount'");
+  }
+
+  @Test
+  void endMarkers() {
+    assertThat(decodeRecorded("openOrderEnd"))
+        .isEqualTo(new RequestEnd(IncomingMessageId.OPEN_ORDER_END, TwsValues.UNSET_INT));
+    assertThat(decodeRecorded("positionEnd"))
+        .isEqualTo(new RequestEnd(IncomingMessageId.POSITION_END, TwsValues.UNSET_INT));
+    assertThat(decodeRecorded("execDetailsEnd"))
+        .isEqualTo(new RequestEnd(IncomingMessageId.EXECUTION_DATA_END, 9002));
+    assertThat(decodeRecorded("contractDetailsEnd"))
+        .isEqualTo(new RequestEnd(IncomingMessageId.CONTRACT_DATA_END, 9003));
+    assertThat(decodeRecorded("accountSummaryEnd"))
+        .isEqualTo(new RequestEnd(IncomingMessageId.ACCOUNT_SUMMARY_END, 9001));
+    assertThat(decodeRecorded("secDefOptParamEnd"))
+        .isEqualTo(
+            new RequestEnd(IncomingMessageId.SECURITY_DEFINITION_OPTION_PARAMETER_END, 9004));
+  }
+
+  @Test
   void tickSnapshotEnd() {
     assertThat(decodeRecorded("tickSnapshotEnd")).isEqualTo(new TickSnapshotEnd(5003));
   }
@@ -270,6 +398,7 @@ class MessageDecoderTest {
   void unknownIdsAreUnhandled() {
     assertThat(decode(payload("999", "x"))).isEqualTo(new UnhandledMessage(999));
     assertThat(decode(payload("5", "1000"))).isEqualTo(new UnhandledMessage(5));
+    assertThat(decode(payload("17", "1"))).isEqualTo(new UnhandledMessage(17));
   }
 
   @Test

@@ -160,15 +160,16 @@ class RequestsTest {
   }
 
   @Test
-  void contractRefusesLegsOutsideABagAndABagWithoutLegs() {
+  void contractRefusesLegsOutsideABagAndMarketDataRefusesABagWithoutLegs() {
     TwsComboLeg leg = new TwsComboLeg(1, 1, "BUY", "SMART");
     assertThatThrownBy(
             () ->
                 new TwsContract(
                     0, "SPY", "OPT", "", 450.0, "C", "", "", "", "", "", "", List.of(leg)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () -> new TwsContract(0, "SPY", "BAG", "", 0, "", "", "", "", "", "", "", List.of()))
+    TwsContract bagWithoutLegs =
+        new TwsContract(0, "SPY", "BAG", "", 0, "", "", "", "", "", "", "", List.of());
+    assertThatThrownBy(() -> Requests.reqMktData(w, 1, bagWithoutLegs, "", false, false))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
