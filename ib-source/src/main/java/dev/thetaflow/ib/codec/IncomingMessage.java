@@ -24,4 +24,5 @@ public sealed interface IncomingMessage
         AccountSummary,
         SecDefOptParameter,
         RequestEnd,
+        ContractDetails,
         UnhandledMessage {}

@@ -46,6 +46,7 @@ public final class MessageDecoder {
           case CONTRACT_DATA_END, EXECUTION_DATA_END, ACCOUNT_SUMMARY_END ->
               new RequestEnd(id, skipVersion(r).readInt("reqId"));
           case SECURITY_DEFINITION_OPTION_PARAMETER_END -> new RequestEnd(id, r.readInt("reqId"));
+          case CONTRACT_DATA -> contractDetails(r);
           default -> null;
         };
     if (message == null) {
@@ -255,6 +256,86 @@ public final class MessageDecoder {
     }
     return new SecDefOptParameter(
         reqId, exchange, underlyingConId, tradingClass, multiplier, expirations, strikes);
+  }
+
+  private static ContractDetails contractDetails(FieldReader r) {
+    int reqId = r.readInt("reqId");
+    String symbol = r.readString("symbol");
+    String secType = r.readString("secType");
+    String lastTradeDate = r.readString("lastTradeDateOrContractMonth");
+    double strike = r.readDoubleMax("strike");
+    String right = r.readString("right");
+    String exchange = r.readString("exchange");
+    String currency = r.readString("currency");
+    String localSymbol = r.readString("localSymbol");
+    String marketName = r.readString("marketName");
+    String tradingClass = r.readString("tradingClass");
+    int conId = r.readInt("conId");
+    double minTick = r.readDoubleMax("minTick");
+    String multiplier = r.readString("multiplier");
+    String orderTypes = r.readString("orderTypes");
+    String validExchanges = r.readString("validExchanges");
+    int priceMagnifier = r.readIntMax("priceMagnifier");
+    int underConId = r.readIntMax("underConId");
+    String longName = r.readEscapedString("longName");
+    String primaryExchange = r.readString("primaryExchange");
+    String contractMonth = r.readString("contractMonth");
+    String industry = r.readString("industry");
+    String category = r.readString("category");
+    String subcategory = r.readString("subcategory");
+    String timeZoneId = r.readString("timeZoneId");
+    String tradingHours = r.readString("tradingHours");
+    String liquidHours = r.readString("liquidHours");
+    String evRule = r.readString("evRule");
+    double evMultiplier = r.readDoubleMax("evMultiplier");
+    int secIdCount = r.readCount("secIdListCount");
+    List<TagValue> secIds = new ArrayList<>(secIdCount);
+    for (int i = 0; i < secIdCount; i++) {
+      secIds.add(new TagValue(r.readString("secIdTag"), r.readString("secIdValue")));
+    }
+    TwsContract contract =
+        TwsContract.reported(
+            conId,
+            symbol,
+            secType,
+            lastTradeDate,
+            strike,
+            right,
+            multiplier,
+            exchange,
+            primaryExchange,
+            currency,
+            localSymbol,
+            tradingClass);
+    return new ContractDetails(
+        reqId,
+        contract,
+        marketName,
+        minTick,
+        orderTypes,
+        validExchanges,
+        priceMagnifier,
+        underConId,
+        longName,
+        contractMonth,
+        industry,
+        category,
+        subcategory,
+        timeZoneId,
+        tradingHours,
+        liquidHours,
+        evRule,
+        evMultiplier,
+        secIds,
+        r.readIntMax("aggGroup"),
+        r.readString("underSymbol"),
+        r.readString("underSecType"),
+        r.readString("marketRuleIds"),
+        r.readString("realExpirationDate"),
+        r.readString("stockType"),
+        r.readDecimal("minSize"),
+        r.readDecimal("sizeIncrement"),
+        r.readDecimal("suggestedSizeIncrement"));
   }
 
   private static ErrorMessage errorMessage(FieldReader r) {

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /** Decoders against the recorded server frames of tws-frames.md, field by field. */
 class MessageDecoderTest {
-  /** tickPrice, tickSize, errMsg, nextValidId, managedAccounts, tickOptionComputation, … */
+  /** Message ids MessageDecoder decodes; every other recorded frame must come back unhandled. */
   private static final java.util.Set<Integer> DECODED_IDS =
       java.util.Set.of(
-          1, 2, 3, 4, 9, 11, 15, 21, 45, 46, 49, 52, 53, 55, 57, 58, 59, 61, 62, 63, 64, 75, 76,
+          1, 2, 3, 4, 9, 10, 11, 15, 21, 45, 46, 49, 52, 53, 55, 57, 58, 59, 61, 62, 63, 64, 75, 76,
           81);
 
   private final MessageDecoder decoder = new MessageDecoder();
@@ -275,6 +275,105 @@ class MessageDecoderTest {
             "SPY",
             List.of());
     assertThat(decodeRecorded("position")).isEqualTo(new Position("DU1234567", call, 2, 510.5));
+  }
+
+  @Test
+  void contractDetailsForOneOption() {
+    TwsContract call =
+        new TwsContract(
+            700000003,
+            "SPY",
+            "OPT",
+            "20261218",
+            450.0,
+            "C",
+            "100",
+            "SMART",
+            "",
+            "USD",
+            "SPY   261218C00450000",
+            "SPY",
+            List.of());
+    assertThat(decodeRecorded("contractDetails"))
+        .isEqualTo(
+            new ContractDetails(
+                9003,
+                call,
+                "SPY",
+                0.01,
+                "ACTIVETIM,AD,ALERT,ALLOC,LMT,MKT,STP,TRAIL",
+                "SMART,AMEX,CBOE,PHLX",
+                1,
+                756733,
+                "SPDR S&P 500 ETF TRUST",
+                "202612",
+                "",
+                "",
+                "",
+                "US/Eastern",
+                "20261218:0930-20261218:1615",
+                "20261218:0930-20261218:1615",
+                "",
+                UNSET_DOUBLE,
+                List.of(),
+                2,
+                "SPY",
+                "STK",
+                "32,32,32,32",
+                "20261218",
+                "",
+                1,
+                1,
+                1));
+  }
+
+  @Test
+  void contractDetailsWithSecurityIds() {
+    String[] head = {
+      "10",
+      "1",
+      "SPY",
+      "STK",
+      "",
+      "0",
+      "",
+      "SMART",
+      "USD",
+      "SPY",
+      "SPY",
+      "SPY",
+      "756733",
+      "0.01",
+      "",
+      "LMT",
+      "SMART",
+      "1",
+      "0",
+      "SPDR",
+      "ARCA",
+      "",
+      "",
+      "",
+      "",
+      "US/Eastern",
+      "",
+      "",
+      "",
+      ""
+    };
+    String[] tail = {"2", "ISIN", "US78462F1030", "CUSIP", "78462F103"};
+    String[] rest = {"1", "", "", "26", "", "ETF", "1", "1", "100"};
+    String[] all = new String[head.length + tail.length + rest.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(tail, 0, all, head.length, tail.length);
+    System.arraycopy(rest, 0, all, head.length + tail.length, rest.length);
+    ContractDetails details = (ContractDetails) decode(payload(all));
+    assertThat(details.secIdList())
+        .containsExactly(new TagValue("ISIN", "US78462F1030"), new TagValue("CUSIP", "78462F103"));
+    assertThat(details.contract().primaryExchange()).isEqualTo("ARCA");
+    assertThat(details.contract().strike()).isZero();
+    assertThat(details.stockType()).isEqualTo("ETF");
+    assertThat(details.suggestedSizeIncrement()).isEqualTo(100.0);
   }
 
   @Test
