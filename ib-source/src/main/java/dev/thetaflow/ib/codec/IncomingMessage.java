@@ -25,4 +25,9 @@ public sealed interface IncomingMessage
         SecDefOptParameter,
         RequestEnd,
         ContractDetails,
+        AccountValue,
+        PortfolioValue,
+        AccountUpdateTime,
+        AccountDownloadEnd,
+        HistoricalData,
         UnhandledMessage {}

@@ -47,6 +47,11 @@ public final class MessageDecoder {
               new RequestEnd(id, skipVersion(r).readInt("reqId"));
           case SECURITY_DEFINITION_OPTION_PARAMETER_END -> new RequestEnd(id, r.readInt("reqId"));
           case CONTRACT_DATA -> contractDetails(r);
+          case ACCT_VALUE -> accountValue(r);
+          case PORTFOLIO_VALUE -> portfolioValue(r);
+          case ACCT_UPDATE_TIME -> new AccountUpdateTime(skipVersion(r).readString("timeStamp"));
+          case ACCT_DOWNLOAD_END -> new AccountDownloadEnd(skipVersion(r).readString("account"));
+          case HISTORICAL_DATA -> historicalData(r);
           default -> null;
         };
     if (message == null) {
@@ -336,6 +341,70 @@ public final class MessageDecoder {
         r.readDecimal("minSize"),
         r.readDecimal("sizeIncrement"),
         r.readDecimal("suggestedSizeIncrement"));
+  }
+
+  private static AccountValue accountValue(FieldReader r) {
+    r.skip("version");
+    String key = r.readString("key");
+    String value = r.readString("value");
+    String currency = r.readString("currency");
+    return new AccountValue(key, value, currency, r.readString("accountName"));
+  }
+
+  private static PortfolioValue portfolioValue(FieldReader r) {
+    r.skip("version");
+    int conId = r.readInt("conId");
+    String symbol = r.readString("symbol");
+    String secType = r.readString("secType");
+    String lastTradeDate = r.readString("lastTradeDateOrContractMonth");
+    double strike = r.readDoubleMax("strike");
+    String right = r.readString("right");
+    String multiplier = r.readString("multiplier");
+    String primaryExchange = r.readString("primaryExchange");
+    TwsContract contract =
+        TwsContract.reported(
+            conId,
+            symbol,
+            secType,
+            lastTradeDate,
+            strike,
+            right,
+            multiplier,
+            "",
+            primaryExchange,
+            r.readString("currency"),
+            r.readString("localSymbol"),
+            r.readString("tradingClass"));
+    return new PortfolioValue(
+        contract,
+        r.readDecimal("position"),
+        r.readDoubleMax("marketPrice"),
+        r.readDoubleMax("marketValue"),
+        r.readDoubleMax("averageCost"),
+        r.readDoubleMax("unrealizedPNL"),
+        r.readDoubleMax("realizedPNL"),
+        r.readString("accountName"));
+  }
+
+  private static HistoricalData historicalData(FieldReader r) {
+    int reqId = r.readInt("reqId");
+    String startDate = r.readString("startDate");
+    String endDate = r.readString("endDate");
+    int barCount = r.readCount("barCount");
+    List<HistoricalData.Bar> bars = new ArrayList<>(barCount);
+    for (int i = 0; i < barCount; i++) {
+      bars.add(
+          new HistoricalData.Bar(
+              r.readString("date"),
+              r.readDouble("open"),
+              r.readDouble("high"),
+              r.readDouble("low"),
+              r.readDouble("close"),
+              r.readDecimal("volume"),
+              r.readDecimal("wap"),
+              r.readIntMax("count")));
+    }
+    return new HistoricalData(reqId, startDate, endDate, bars);
   }
 
   private static ErrorMessage errorMessage(FieldReader r) {

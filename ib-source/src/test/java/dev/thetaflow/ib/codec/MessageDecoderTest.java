@@ -16,8 +16,8 @@ class MessageDecoderTest {
   /** Message ids MessageDecoder decodes; every other recorded frame must come back unhandled. */
   private static final java.util.Set<Integer> DECODED_IDS =
       java.util.Set.of(
-          1, 2, 3, 4, 9, 10, 11, 15, 21, 45, 46, 49, 52, 53, 55, 57, 58, 59, 61, 62, 63, 64, 75, 76,
-          81);
+          1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 17, 54, 15, 21, 45, 46, 49, 52, 53, 55, 57, 58, 59, 61,
+          62, 63, 64, 75, 76, 81);
 
   private final MessageDecoder decoder = new MessageDecoder();
 
@@ -377,6 +377,44 @@ class MessageDecoderTest {
   }
 
   @Test
+  void accountUpdates() {
+    assertThat(decodeRecorded("accountValue"))
+        .isEqualTo(new AccountValue("NetLiquidation", "100000.00", "USD", "DU1234567"));
+    TwsContract call =
+        new TwsContract(
+            700000003,
+            "SPY",
+            "OPT",
+            "20261218",
+            450.0,
+            "C",
+            "100",
+            "",
+            "",
+            "USD",
+            "SPY   261218C00450000",
+            "SPY",
+            List.of());
+    assertThat(decodeRecorded("portfolioValue"))
+        .isEqualTo(new PortfolioValue(call, 2, 5.25, 1050.0, 510.5, 29.0, 0.0, "DU1234567"));
+    assertThat(decodeRecorded("acctUpdateTime")).isEqualTo(new AccountUpdateTime("12:34"));
+    assertThat(decodeRecorded("accountDownloadEnd")).isEqualTo(new AccountDownloadEnd("DU1234567"));
+  }
+
+  @Test
+  void historicalDataBars() {
+    assertThat(decodeRecorded("historicalData"))
+        .isEqualTo(
+            new HistoricalData(
+                9005,
+                "20260101 09:30:00",
+                "20260102 16:00:00",
+                List.of(
+                    new HistoricalData.Bar("20260101", 5.00, 5.40, 4.90, 5.25, 120, 5.11, 33),
+                    new HistoricalData.Bar("20260102", 5.25, 5.60, 5.05, 5.10, 80, 5.30, 21))));
+  }
+
+  @Test
   void accountSummary() {
     assertThat(decodeRecorded("accountSummary"))
         .isEqualTo(new AccountSummary(9001, "DU1234567", "NetLiquidation", "100000.00", "USD"));
@@ -497,7 +535,7 @@ class MessageDecoderTest {
   void unknownIdsAreUnhandled() {
     assertThat(decode(payload("999", "x"))).isEqualTo(new UnhandledMessage(999));
     assertThat(decode(payload("5", "1000"))).isEqualTo(new UnhandledMessage(5));
-    assertThat(decode(payload("17", "1"))).isEqualTo(new UnhandledMessage(17));
+    assertThat(decode(payload("12", "1"))).isEqualTo(new UnhandledMessage(12));
   }
 
   @Test
