@@ -35,11 +35,7 @@ public final class Requests {
     w.begin(OutgoingMessageId.REQ_MKT_DATA).writeInt(11).writeInt(reqId);
     contract.writeBlock(w);
     if (contract.isBag()) {
-      w.writeInt(contract.comboLegs().size());
-      for (TwsComboLeg leg : contract.comboLegs()) {
-        w.writeInt(leg.conId()).writeInt(leg.ratio()).writeString(leg.action());
-        w.writeString(leg.exchange());
-      }
+      writeLegs(w, contract);
     }
     return w.writeBoolean(false) // deltaNeutralContractPresent
         .writeString(genericTickList)
@@ -188,5 +184,57 @@ public final class Requests {
         .writeString(underlyingSecType)
         .writeInt(underlyingConId)
         .finish();
+  }
+
+  /**
+   * reqHistoricalData (20), which has no version field. Note the wire order: barSizeSetting comes
+   * before durationStr. A BAG's legs follow formatDate.
+   *
+   * @param endDateTime {@code yyyymmdd HH:mm:ss <tz>}, or empty for now
+   * @param durationStr for example {@code 2 D}
+   * @param barSizeSetting for example {@code 1 day}
+   * @param whatToShow TRADES, MIDPOINT, BID_ASK, OPTION_IMPLIED_VOLATILITY…
+   * @param formatDate 1 text, 2 epoch seconds
+   */
+  public static int reqHistoricalData(
+      FieldWriter w,
+      int reqId,
+      TwsContract contract,
+      boolean includeExpired,
+      String endDateTime,
+      String durationStr,
+      String barSizeSetting,
+      boolean useRth,
+      String whatToShow,
+      int formatDate,
+      boolean keepUpToDate) {
+    w.begin(OutgoingMessageId.REQ_HISTORICAL_DATA).writeInt(reqId);
+    contract.writeBlock(w);
+    w.writeBoolean(includeExpired)
+        .writeString(endDateTime)
+        .writeString(barSizeSetting)
+        .writeString(durationStr)
+        .writeBoolean(useRth)
+        .writeString(whatToShow)
+        .writeInt(formatDate);
+    if (contract.isBag()) {
+      writeLegs(w, contract);
+    }
+    return w.writeBoolean(keepUpToDate)
+        .writeEmpty() // chartOptions
+        .finish();
+  }
+
+  /** cancelHistoricalData (25). */
+  public static int cancelHistoricalData(FieldWriter w, int reqId) {
+    return w.begin(OutgoingMessageId.CANCEL_HISTORICAL_DATA).writeInt(1).writeInt(reqId).finish();
+  }
+
+  private static void writeLegs(FieldWriter w, TwsContract contract) {
+    w.writeInt(contract.comboLegs().size());
+    for (TwsComboLeg leg : contract.comboLegs()) {
+      w.writeInt(leg.conId()).writeInt(leg.ratio()).writeString(leg.action());
+      w.writeString(leg.exchange());
+    }
   }
 }

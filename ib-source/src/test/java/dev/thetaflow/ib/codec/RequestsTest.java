@@ -154,6 +154,33 @@ class RequestsTest {
   }
 
   @Test
+  void reqHistoricalDataDailyBarsOfAnOption() {
+    assertFrame(
+        Requests.reqHistoricalData(
+            w,
+            9005,
+            SPY_CALL,
+            false,
+            "20260102 16:00:00 US/Eastern",
+            "2 D",
+            "1 day",
+            true,
+            "TRADES",
+            1,
+            false),
+        "0000006e32300039303035003000535059004f5054003230323631323138003435302e30004300313030"
+            + "00534d4152540000555344000053505900300032303236303130322031363a30303a30302055532f45"
+            + "61737465726e00312064617900322044003100545241444553003100300000");
+  }
+
+  @Test
+  void cancelHistoricalDataFollowsTheBriefsFieldList() {
+    // Not in the recordings; the brief's table (§2.3) gives "1, reqId".
+    Requests.cancelHistoricalData(w, 9005);
+    assertThat(w.toByteArray()).isEqualTo(TestFrames.frame("25", "1", "9005"));
+  }
+
+  @Test
   void writerIsReusedFrameAfterFrame() {
     Requests.reqMktData(w, 5002, SPY_IRON_CONDOR, "", false, false);
     assertFrame(Requests.reqIds(w, 1), "00000006380031003100");
