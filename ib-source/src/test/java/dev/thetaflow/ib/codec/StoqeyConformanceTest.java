@@ -1,0 +1,123 @@
+package dev.thetaflow.ib.codec;
+
+import static dev.thetaflow.ib.codec.RecordedFrames.hex;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Our frames against the second, independent oracle: what @stoqey/ib 1.6.10 sent at version 178
+ * (tws-frames.md). The two clients differ only in how they write defaults (brief §1.5), so fields
+ * are compared for meaning: same text, the same number ({@code 450} = {@code 450.0}), or an empty
+ * field where the other writes the default {@code 0}.
+ */
+class StoqeyConformanceTest {
+  private static final TwsContract SPY_CALL =
+      new TwsContract(
+          0, "SPY", "OPT", "20261218", 450.0, "C", "100", "SMART", "", "USD", "", "SPY", List.of());
+
+  private final FieldWriter w = new FieldWriter();
+
+  @Test
+  void marketDataRequests() {
+    Requests.reqMktData(w, 5001, SPY_CALL, "100,101,106", false, false);
+    assertEquivalent(
+        "0000004a310031310035303031003000535059004f50540032303236313231380034353000430031303000"
+            + "534d415254000055534400005350590030003130302c3130312c313036003000300000");
+    Requests.reqMktData(
+        w,
+        5002,
+        new TwsContract(
+            0,
+            "SPY",
+            "BAG",
+            "",
+            TwsValues.UNSET_DOUBLE,
+            "",
+            "",
+            "SMART",
+            "",
+            "USD",
+            "",
+            "",
+            List.of(
+                new TwsComboLeg(700000001, 1, "BUY", "SMART"),
+                new TwsComboLeg(700000002, 1, "SELL", "SMART"),
+                new TwsComboLeg(700000003, 1, "SELL", "SMART"),
+                new TwsComboLeg(700000004, 1, "BUY", "SMART"))),
+        "",
+        false,
+        false);
+    assertEquivalent(
+        "000000883100313100353030320000535059004241470000000000534d4152540000555344000000340037"
+            + "303030303030303100310042555900534d4152540037303030303030303200310053454c4c00534d41"
+            + "52540037303030303030303300310053454c4c00534d4152540037303030303030303400310042555900"
+            + "534d415254003000003000300000");
+    Requests.reqMktData(w, 5003, SPY_CALL, "", true, false);
+    assertEquivalent(
+        "0000003f310031310035303033003000535059004f50540032303236313231380034353000430031303000"
+            + "534d41525400005553440000535059003000003100300000");
+  }
+
+  @Test
+  void contractAndExecutionRequests() {
+    Requests.reqContractDetails(w, 9003, SPY_CALL, false, "", "", "");
+    assertEquivalent(
+        "0000003a3900380039303033003000535059004f50540032303236313231380034353000430031303000"
+            + "534d415254000055534400005350590000000000");
+    Requests.reqExecutions(w, 9002, 0, "", "", "", "", "", "");
+    assertEquivalent("0000001037003300393030320000000000000000");
+  }
+
+  @Test
+  void cancelMktDataDiffersOnlyInItsVersionField() {
+    // stoqey sends version 1, the official client version 2; TWS takes both.
+    Requests.cancelMktData(w, 5001);
+    List<String> ours = fields(w.toByteArray());
+    List<String> theirs = fields(hex("00000009320031003530303100"));
+    assertThat(ours).containsExactly("2", "2", "5001");
+    assertThat(theirs).containsExactly("2", "1", "5001");
+  }
+
+  private void assertEquivalent(String stoqeyHex) {
+    List<String> ours = fields(w.toByteArray());
+    List<String> theirs = fields(hex(stoqeyHex));
+    assertThat(ours).hasSameSizeAs(theirs);
+    for (int i = 0; i < ours.size(); i++) {
+      assertThat(sameMeaning(ours.get(i), theirs.get(i)))
+          .as("field #%d: ours '%s', stoqey '%s'", i, ours.get(i), theirs.get(i))
+          .isTrue();
+    }
+  }
+
+  private static boolean sameMeaning(String a, String b) {
+    if (a.equals(b)) {
+      return true;
+    }
+    if ((a.isEmpty() && b.equals("0")) || (b.isEmpty() && a.equals("0"))) {
+      return true;
+    }
+    try {
+      return Double.parseDouble(a) == Double.parseDouble(b);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** Splits a frame on NUL without the codec under test. */
+  private static List<String> fields(byte[] frame) {
+    List<String> out = new ArrayList<>();
+    int start = 4;
+    for (int i = 4; i < frame.length; i++) {
+      if (frame[i] == 0) {
+        out.add(new String(frame, start, i - start, StandardCharsets.UTF_8));
+        start = i + 1;
+      }
+    }
+    assertThat(start).as("frame ends with NUL").isEqualTo(frame.length);
+    return out;
+  }
+}
