@@ -45,9 +45,10 @@ final class QdPlusBoundary {
       double dm = dp - v;
       double cdfMinusDp = Normal.cdf(-dp);
       double pdfDp = Normal.pdf(dp);
-      double euro = dr * Normal.cdf(-dm) - s * dq * cdfMinusDp;
+      double cdfMinusDm = Normal.cdf(-dm);
+      double euro = dr * cdfMinusDm - s * dq * cdfMinusDp;
       double theta =
-          r * dr * Normal.cdf(-dm) - q * s * dq * cdfMinusDp - 0.5 * vol * s / sqrtTau * dq * pdfDp;
+          r * dr * cdfMinusDm - q * s * dq * cdfMinusDp - 0.5 * vol * s / sqrtTau * dq * pdfDp;
       double thetaS = -dq * (pdfDp * ((r - q) / v - dm / (2.0 * tau)) + q * cdfMinusDp);
       double oneMinus = 1.0 - dq * cdfMinusDp;
       double f = oneMinus * s - beta * (1.0 - s - euro) + a * theta;
