@@ -24,12 +24,6 @@ final class QdFpPutSolver {
 
   private static final double R_FLOOR_FOR_SEED = 1e-4;
 
-  private static final double INV_SQRT_2PI = 0.3989422804014327;
-  private static final double SQRT_HALF = 0.7071067811865476;
-
-  /** Below this |x| the normal cdf is evaluated directly (its series is cheaper than erfcx). */
-  private static final double CDF_DIRECT = 0.7;
-
   /**
    * FP-A (the smooth-pasting form) converges in a few steps but becomes unstable when the drift
    * dominates the variance, 2(r - q)/vol^2 large; there FP-B (value matching) is used.
@@ -301,24 +295,21 @@ final class QdFpPutSolver {
               slopeN = -wr * dmj * pdf / (ss * ss);
             }
             if (q != 0.0) {
-              double gauss = Math.exp(-0.5 * dpj * dpj);
-              double pdf = INV_SQRT_2PI * gauss;
+              double pdf = Normal.pdf(dpj);
               double wq = q * qWeight[idx] * qEq[idx];
-              bigD += wq * (pdf / ss + cdfSharingExp(dpj, gauss));
+              bigD += wq * (pdf / ss + Normal.cdf(dpj));
               slopeD = wq * (pdf - dpj * pdf / ss) / ss;
             }
           } else {
             if (r != 0.0) {
               double wr = r * qWeight[idx] * qEr[idx];
-              double gauss = Math.exp(-0.5 * dmj * dmj);
-              bigN += wr * cdfSharingExp(dmj, gauss);
-              slopeN = wr * INV_SQRT_2PI * gauss / ss;
+              bigN += wr * Normal.cdf(dmj);
+              slopeN = wr * Normal.pdf(dmj) / ss;
             }
             if (q != 0.0) {
               double wq = q * qWeight[idx] * qEq[idx];
-              double gauss = Math.exp(-0.5 * dpj * dpj);
-              bigD += wq * cdfSharingExp(dpj, gauss);
-              slopeD = wq * INV_SQRT_2PI * gauss / ss;
+              bigD += wq * Normal.cdf(dpj);
+              slopeD = wq * Normal.pdf(dpj) / ss;
             }
           }
           directN += slopeN;
@@ -415,19 +406,6 @@ final class QdFpPutSolver {
       }
     }
     return true;
-  }
-
-  /**
-   * Phi(x) given gauss = exp(-x^2/2), which the caller also needs for the density: in the tails
-   * Phi(-|x|) = erfcx(|x|/sqrt 2) exp(-x^2/2) / 2, so the pair costs one exponential, not two.
-   */
-  private static double cdfSharingExp(double x, double gauss) {
-    double ax = Math.abs(x);
-    if (ax <= CDF_DIRECT) {
-      return Normal.cdf(x);
-    }
-    double tail = gauss == 0.0 ? 0.0 : 0.5 * Normal.erfcx(ax * SQRT_HALF) * gauss;
-    return x < 0.0 ? tail : 1.0 - tail;
   }
 
   /** Chebyshev coefficients from the node values (a discrete cosine transform). */
@@ -528,12 +506,10 @@ final class QdFpPutSolver {
       double dp = dm + v;
       double er = r * Math.exp(-r * t);
       double eq = q * Math.exp(-q * t);
-      double gaussM = Math.exp(-0.5 * dm * dm);
-      double gaussP = Math.exp(-0.5 * dp * dp);
-      double pdfM = INV_SQRT_2PI * gaussM;
-      double pdfP = INV_SQRT_2PI * gaussP;
-      double cdfMinusP = cdfSharingExp(-dp, gaussP);
-      value += w * (er * cdfSharingExp(-dm, gaussM) - eq * x * cdfMinusP);
+      double pdfM = Normal.pdf(dm);
+      double pdfP = Normal.pdf(dp);
+      double cdfMinusP = Normal.cdf(-dp);
+      value += w * (er * Normal.cdf(-dm) - eq * x * cdfMinusP);
       delta += w * (-er * pdfM / (x * v) - eq * cdfMinusP + eq * pdfP / v);
       gamma += w * (er * pdfM * dp / x - eq * pdfP * dm) / (x * v * v);
     }

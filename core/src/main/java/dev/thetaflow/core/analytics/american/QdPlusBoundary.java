@@ -45,10 +45,9 @@ final class QdPlusBoundary {
       double dm = dp - v;
       double cdfMinusDp = Normal.cdf(-dp);
       double pdfDp = Normal.pdf(dp);
-      double cdfMinusDm = Normal.cdf(-dm);
-      double euro = dr * cdfMinusDm - s * dq * cdfMinusDp;
+      double euro = dr * Normal.cdf(-dm) - s * dq * cdfMinusDp;
       double theta =
-          r * dr * cdfMinusDm - q * s * dq * cdfMinusDp - 0.5 * vol * s / sqrtTau * dq * pdfDp;
+          r * dr * Normal.cdf(-dm) - q * s * dq * cdfMinusDp - 0.5 * vol * s / sqrtTau * dq * pdfDp;
       double thetaS = -dq * (pdfDp * ((r - q) / v - dm / (2.0 * tau)) + q * cdfMinusDp);
       double oneMinus = 1.0 - dq * cdfMinusDp;
       double f = oneMinus * s - beta * (1.0 - s - euro) + a * theta;
