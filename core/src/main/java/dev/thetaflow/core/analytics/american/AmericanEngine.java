@@ -220,11 +220,22 @@ public final class AmericanEngine implements PricingEngine {
                 - priceAt(in, r, q, volDown, solver, VEGA_STEPS))
             / (vol + hv - volDown);
     double hr = 1e-4;
+    int rhoSteps = rhoSteps(call, pr, pq, hr);
     double rho =
-        (priceAt(in, r + hr, q, vol, solver, RHO_STEPS)
-                - priceAt(in, r - hr, q, vol, solver, RHO_STEPS))
+        (priceAt(in, r + hr, q, vol, solver, rhoSteps)
+                - priceAt(in, r - hr, q, vol, solver, rhoSteps))
             / (2 * hr);
     return new Greeks(price, delta, gamma, vega, theta, rho);
+  }
+
+  /**
+   * Newton steps for the rho re-solves: one suffices while X = min(1, r/q) stays at 1 on both sides
+   * of the bump (the error is then quadratic in the bump and cancels); two when the bump moves X.
+   */
+  private static int rhoSteps(boolean call, double pr, double pq, double hr) {
+    double lowR = call ? pr : pr - hr; // a call's rate is the put's yield
+    double highQ = call ? pq + hr : pq;
+    return highQ <= 0.0 || highQ <= lowR ? VEGA_STEPS : RHO_STEPS;
   }
 
   /** Greeks of the zero-volatility value by central differences; gamma and vega are 0. */

@@ -1,5 +1,6 @@
 package dev.thetaflow.core.analytics.american;
 
+import dev.thetaflow.core.analytics.BlackScholes;
 import dev.thetaflow.core.analytics.ImpliedVol;
 import dev.thetaflow.core.analytics.IvStatus;
 import dev.thetaflow.core.analytics.PricingInputs;
@@ -49,9 +50,7 @@ final class AmericanImpliedVol {
     if (target <= lower) {
       return ImpliedVol.failed(IvStatus.BELOW_INTRINSIC);
     }
-    // ATM-style first guess from the time value: V - lower ~ 0.4 S vol sqrt(T).
-    double vol = (target - lower) / (0.4 * Math.min(s, k) * Math.sqrt(t));
-    vol = Math.min(Math.max(vol, 0.05), 3.0);
+    double vol = firstGuess(in, target, lower);
     double lo = 0.0;
     double hi = Double.POSITIVE_INFINITY;
     for (int iter = 0; iter < MAX_ITERATIONS; iter++) {
@@ -86,5 +85,22 @@ final class AmericanImpliedVol {
       vol = next;
     }
     return ImpliedVol.failed(IvStatus.NOT_CONVERGED);
+  }
+
+  /**
+   * The European implied volatility of the target: an American price is at least the European one
+   * at the same volatility, so this is an upper estimate that is close wherever the early-exercise
+   * premium is small, which saves most Newton steps. Where no European volatility matches (deep in
+   * the money, above the European bound) an at-the-money guess from the time value, V - lower ~ 0.4
+   * S vol sqrt(T), is used instead.
+   */
+  private static double firstGuess(PricingInputs in, double target, double lower) {
+    ImpliedVol european = BlackScholes.impliedVolatility(in, target);
+    double vol = european.volatility();
+    if (european.status() == IvStatus.OK && vol > 1e-3 && vol < 10.0) {
+      return vol;
+    }
+    vol = (target - lower) / (0.4 * Math.min(in.spot(), in.strike()) * Math.sqrt(in.years()));
+    return Math.min(Math.max(vol, 0.05), 3.0);
   }
 }
