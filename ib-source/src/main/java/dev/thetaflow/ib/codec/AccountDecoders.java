@@ -10,20 +10,7 @@ final class AccountDecoders {
   static Position position(FieldReader r) {
     r.skip("version");
     String account = r.readString("account");
-    TwsContract contract =
-        TwsContract.reported(
-            r.readInt("conId"),
-            r.readString("symbol"),
-            r.readString("secType"),
-            r.readString("lastTradeDateOrContractMonth"),
-            r.readDoubleMax("strike"),
-            r.readString("right"),
-            r.readString("multiplier"),
-            r.readString("exchange"),
-            "",
-            r.readString("currency"),
-            r.readString("localSymbol"),
-            r.readString("tradingClass"));
+    TwsContract contract = TwsContract.readReported(r);
     double position = r.readDecimal("position");
     double avgCost = r.readDoubleMax("avgCost");
     return new Position(account, contract, position, avgCost);

@@ -36,20 +36,7 @@ final class OrderDecoders {
   static ExecutionDetails executionDetails(FieldReader r) {
     int reqId = r.readInt("reqId");
     int orderId = r.readInt("orderId");
-    TwsContract contract =
-        TwsContract.reported(
-            r.readInt("conId"),
-            r.readString("symbol"),
-            r.readString("secType"),
-            r.readString("lastTradeDateOrContractMonth"),
-            r.readDoubleMax("strike"),
-            r.readString("right"),
-            r.readString("multiplier"),
-            r.readString("exchange"),
-            "",
-            r.readString("currency"),
-            r.readString("localSymbol"),
-            r.readString("tradingClass"));
+    TwsContract contract = TwsContract.readReported(r);
     String execId = r.readString("execId");
     String time = r.readString("time");
     String account = r.readString("acctNumber");

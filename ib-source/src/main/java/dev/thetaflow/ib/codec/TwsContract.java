@@ -46,6 +46,27 @@ public record TwsContract(
     }
   }
 
+  /**
+   * Reads the contract block that position and execDetails messages share: conId, symbol, secType,
+   * lastTradeDateOrContractMonth, strike, right, multiplier, exchange, currency, localSymbol,
+   * tradingClass (no primary exchange).
+   */
+  static TwsContract readReported(FieldReader r) {
+    return reported(
+        r.readInt("conId"),
+        r.readString("symbol"),
+        r.readString("secType"),
+        r.readString("lastTradeDateOrContractMonth"),
+        r.readDoubleMax("strike"),
+        r.readString("right"),
+        r.readString("multiplier"),
+        r.readString("exchange"),
+        "",
+        r.readString("currency"),
+        r.readString("localSymbol"),
+        r.readString("tradingClass"));
+  }
+
   /** A contract as TWS reports it in positions and executions (no legs). */
   static TwsContract reported(
       int conId,
