@@ -1,6 +1,8 @@
 package dev.thetaflow.ib.codec;
 
 import static dev.thetaflow.ib.codec.RecordedFrames.hex;
+import static dev.thetaflow.ib.codec.TestContracts.SPY_CALL;
+import static dev.thetaflow.ib.codec.TestContracts.SPY_IRON_CONDOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,30 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class RequestsTest {
   private final FieldWriter w = new FieldWriter(16); // small, so the tests also exercise growth
-
-  private static final TwsContract SPY_CALL =
-      new TwsContract(
-          0, "SPY", "OPT", "20261218", 450.0, "C", "100", "SMART", "", "USD", "", "SPY", List.of());
-
-  private static final TwsContract SPY_IRON_CONDOR =
-      new TwsContract(
-          0,
-          "SPY",
-          "BAG",
-          "",
-          TwsValues.UNSET_DOUBLE,
-          "",
-          "",
-          "SMART",
-          "",
-          "USD",
-          "",
-          "",
-          List.of(
-              new TwsComboLeg(700000001, 1, "BUY", "SMART"),
-              new TwsComboLeg(700000002, 1, "SELL", "SMART"),
-              new TwsComboLeg(700000003, 1, "SELL", "SMART"),
-              new TwsComboLeg(700000004, 1, "BUY", "SMART")));
 
   @Test
   void handshakeForVersion178MatchesTheBrief() {

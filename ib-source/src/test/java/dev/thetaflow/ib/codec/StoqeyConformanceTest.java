@@ -1,6 +1,8 @@
 package dev.thetaflow.ib.codec;
 
 import static dev.thetaflow.ib.codec.RecordedFrames.hex;
+import static dev.thetaflow.ib.codec.TestContracts.SPY_CALL;
+import static dev.thetaflow.ib.codec.TestContracts.SPY_IRON_CONDOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -15,10 +17,6 @@ import org.junit.jupiter.api.Test;
  * field where the other writes the default {@code 0}.
  */
 class StoqeyConformanceTest {
-  private static final TwsContract SPY_CALL =
-      new TwsContract(
-          0, "SPY", "OPT", "20261218", 450.0, "C", "100", "SMART", "", "USD", "", "SPY", List.of());
-
   private final FieldWriter w = new FieldWriter();
 
   @Test
@@ -27,30 +25,7 @@ class StoqeyConformanceTest {
     assertEquivalent(
         "0000004a310031310035303031003000535059004f50540032303236313231380034353000430031303000"
             + "534d415254000055534400005350590030003130302c3130312c313036003000300000");
-    Requests.reqMktData(
-        w,
-        5002,
-        new TwsContract(
-            0,
-            "SPY",
-            "BAG",
-            "",
-            TwsValues.UNSET_DOUBLE,
-            "",
-            "",
-            "SMART",
-            "",
-            "USD",
-            "",
-            "",
-            List.of(
-                new TwsComboLeg(700000001, 1, "BUY", "SMART"),
-                new TwsComboLeg(700000002, 1, "SELL", "SMART"),
-                new TwsComboLeg(700000003, 1, "SELL", "SMART"),
-                new TwsComboLeg(700000004, 1, "BUY", "SMART"))),
-        "",
-        false,
-        false);
+    Requests.reqMktData(w, 5002, SPY_IRON_CONDOR, "", false, false);
     assertEquivalent(
         "000000883100313100353030320000535059004241470000000000534d4152540000555344000000340037"
             + "303030303030303100310042555900534d4152540037303030303030303200310053454c4c00534d41"
