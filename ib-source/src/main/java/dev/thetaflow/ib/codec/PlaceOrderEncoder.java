@@ -157,6 +157,10 @@ final class PlaceOrderEncoder {
     if (order.totalQuantity().signum() <= 0) {
       throw invalid("totalQuantity", "must be positive: " + order.totalQuantity());
     }
+    if (order.tif() == null || order.tif().isBlank()) {
+      // An empty tif is legal on the wire but takes whatever the TWS order presets say (maybe GTC).
+      throw invalid("tif", "must be given (DAY, GTC, IOC…), not left to TWS's presets");
+    }
     checkPrice("lmtPrice", order.lmtPrice());
     checkPrice("auxPrice", order.auxPrice());
     checkPrice("trailingPercent", order.trailingPercent());
@@ -221,8 +225,7 @@ final class PlaceOrderEncoder {
       throw invalid(
           "orderComboLegPrices", "needs one price per leg (" + legs + ") or none: " + legPrices);
     }
-    for (Double price : order.orderComboLegPrices()) {
-      require(price != null, "orderComboLegPrices", "a leg price is null (use UNSET_DOUBLE)");
+    for (double price : order.orderComboLegPrices()) {
       checkPrice("orderComboLegPrices", price);
     }
   }

@@ -236,8 +236,8 @@ public final class Requests {
    * per-leg prices and its smart-combo routing parameters follow the {@code hidden} field.
    *
    * @throws IllegalArgumentException naming the field, for an order TWS would misread or reject
-   *     (NaN or infinite price, LMT without a limit price, quantity not positive…); nothing is
-   *     written in that case
+   *     (NaN or infinite price, LMT without a limit price, quantity not positive, empty tif…);
+   *     these checks run before the frame is begun, so the writer's previous frame is untouched
    */
   public static int placeOrder(FieldWriter w, int orderId, TwsContract contract, TwsOrder order) {
     return PlaceOrderEncoder.encode(w, orderId, contract, order);
