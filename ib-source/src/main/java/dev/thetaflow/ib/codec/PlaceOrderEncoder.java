@@ -12,6 +12,10 @@ final class PlaceOrderEncoder {
   private PlaceOrderEncoder() {}
 
   static int encode(FieldWriter w, int orderId, TwsContract contract, TwsOrder order) {
+    if (orderId <= 0) {
+      // Ids come from nextValidId and are positive; 0 or less points at an allocation bug.
+      throw invalid("orderId", "must be positive: " + orderId);
+    }
     validate(contract, order);
     w.begin(OutgoingMessageId.PLACE_ORDER).writeInt(orderId);
     contract.writeBlock(w);
@@ -160,6 +164,9 @@ final class PlaceOrderEncoder {
     if (order.tif() == null || order.tif().isBlank()) {
       // An empty tif is legal on the wire but takes whatever the TWS order presets say (maybe GTC).
       throw invalid("tif", "must be given (DAY, GTC, IOC…), not left to TWS's presets");
+    }
+    if (order.tif().equals("GTD")) {
+      throw invalid("tif", "GTD needs a goodTillDate, which this encoder does not write");
     }
     checkPrice("lmtPrice", order.lmtPrice());
     checkPrice("auxPrice", order.auxPrice());

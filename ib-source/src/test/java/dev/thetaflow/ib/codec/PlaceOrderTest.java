@@ -108,6 +108,9 @@ class PlaceOrderTest {
     assertRefused(SPY_CALL, TwsOrder.limit("buy", one, 5.1), "action");
     assertRefused(SPY_CALL, TestOrders.CALL_LMT.withTif(""), "tif");
     assertRefused(SPY_CALL, TestOrders.CALL_LMT.withTif(null), "tif");
+    assertRefused(SPY_CALL, TestOrders.CALL_LMT.withTif("GTD"), "tif");
+    assertThatThrownBy(() -> Requests.placeOrder(w, 0, SPY_CALL, TestOrders.CALL_LMT))
+        .hasMessageStartingWith("placeOrder orderId:");
     assertRefused(SPY_CALL, TwsOrder.stop("SELL", one, unset), "auxPrice");
     assertRefused(SPY_CALL, TwsOrder.stop("SELL", one, Double.NaN), "auxPrice");
     assertRefused(SPY_CALL, TwsOrder.stopLimit("SELL", one, 4.0, unset), "lmtPrice");
