@@ -230,6 +230,19 @@ public final class Requests {
     return w.begin(OutgoingMessageId.CANCEL_HISTORICAL_DATA).writeInt(1).writeInt(reqId).finish();
   }
 
+  /**
+   * placeOrder (3), without a version field: places {@code order} on {@code contract} under {@code
+   * orderId}, or modifies the open order with that id. For a BAG the contract's legs, the order's
+   * per-leg prices and its smart-combo routing parameters follow the {@code hidden} field.
+   *
+   * @throws IllegalArgumentException naming the field, for an order TWS would misread or reject
+   *     (NaN or infinite price, LMT without a limit price, quantity not positive, empty tif…);
+   *     these checks run before the frame is begun, so the writer's previous frame is untouched
+   */
+  public static int placeOrder(FieldWriter w, int orderId, TwsContract contract, TwsOrder order) {
+    return PlaceOrderEncoder.encode(w, orderId, contract, order);
+  }
+
   private static void writeLegs(FieldWriter w, TwsContract contract) {
     w.writeInt(contract.comboLegs().size());
     for (TwsComboLeg leg : contract.comboLegs()) {

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
-/** The recorded server → client frames of tws-frames.md, loaded from a test resource. */
+/** The recorded frames of tws-frames.md (server frames and placeOrder), from test resources. */
 final class RecordedFrames {
   /** One recorded frame, length prefix included. */
   record Frame(String name, byte[] bytes) {
@@ -21,6 +21,7 @@ final class RecordedFrames {
   }
 
   private static final List<Frame> SERVER = load("server-frames-178.tsv");
+  private static final List<Frame> PLACE_ORDERS = load("place-order-frames-178.tsv");
 
   private RecordedFrames() {}
 
@@ -35,6 +36,15 @@ final class RecordedFrames {
         .filter(f -> f.name().equals(name))
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no recorded frame " + name));
+  }
+
+  /** A recorded placeOrder frame by client and order id, e.g. {@code official/1001}. */
+  static byte[] placeOrder(String name) {
+    return PLACE_ORDERS.stream()
+        .filter(f -> f.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no recorded placeOrder " + name))
+        .bytes();
   }
 
   static byte[] hex(String hex) {

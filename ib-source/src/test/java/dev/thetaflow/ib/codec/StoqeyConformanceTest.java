@@ -48,6 +48,38 @@ class StoqeyConformanceTest {
   }
 
   @Test
+  void placeOrdersOfEveryRecordedType() {
+    assertPlaceOrderEquivalent(1000, SPY_IRON_CONDOR, TestOrders.CONDOR_LMT);
+    assertPlaceOrderEquivalent(1001, SPY_CALL, TestOrders.CALL_LMT);
+    assertPlaceOrderEquivalent(1002, SPY_CALL, TestOrders.CALL_MKT);
+    assertPlaceOrderEquivalent(1003, SPY_CALL, TestOrders.CALL_STP);
+    assertPlaceOrderEquivalent(1004, SPY_CALL, TestOrders.CALL_TRAIL_AMOUNT);
+    assertPlaceOrderEquivalent(1005, SPY_CALL, TestOrders.CALL_TRAIL_PERCENT);
+  }
+
+  /**
+   * Besides the general rules, stoqey leaves exemptCode empty where the official client writes its
+   * default {@code -1} (once per combo leg and once for the order); both mean "no exemption".
+   */
+  private void assertPlaceOrderEquivalent(int orderId, TwsContract contract, TwsOrder order) {
+    Requests.placeOrder(w, orderId, contract, order);
+    List<String> ours = fields(w.toByteArray());
+    List<String> theirs = fields(RecordedFrames.placeOrder("stoqey/" + orderId));
+    assertThat(ours).hasSameSizeAs(theirs);
+    int exemptCodes = 0;
+    for (int i = 0; i < ours.size(); i++) {
+      if (ours.get(i).equals("-1") && theirs.get(i).isEmpty()) {
+        exemptCodes++;
+        continue;
+      }
+      assertThat(sameMeaning(ours.get(i), theirs.get(i)))
+          .as("order %d field #%d: ours '%s', stoqey '%s'", orderId, i, ours.get(i), theirs.get(i))
+          .isTrue();
+    }
+    assertThat(exemptCodes).isEqualTo(1 + contract.comboLegs().size());
+  }
+
+  @Test
   void cancelMktDataDiffersOnlyInItsVersionField() {
     // stoqey sends version 1, the official client version 2; TWS takes both.
     Requests.cancelMktData(w, 5001);
