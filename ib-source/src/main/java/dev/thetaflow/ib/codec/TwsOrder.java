@@ -100,170 +100,106 @@ public record TwsOrder(
 
   /** This order with another time in force. */
   public TwsOrder withTif(String newTif) {
-    return new TwsOrder(
-        action,
-        totalQuantity,
-        orderType,
-        lmtPrice,
-        auxPrice,
-        trailingPercent,
-        trailStopPrice,
-        newTif,
-        orderRef,
-        account,
-        transmit,
-        outsideRth,
-        parentId,
-        whatIf,
-        orderComboLegPrices,
-        smartComboRoutingParams);
+    Copy c = new Copy(this);
+    c.tif = newTif;
+    return c.build();
   }
 
   /** This order with another order reference. */
   public TwsOrder withOrderRef(String newOrderRef) {
-    return new TwsOrder(
-        action,
-        totalQuantity,
-        orderType,
-        lmtPrice,
-        auxPrice,
-        trailingPercent,
-        trailStopPrice,
-        tif,
-        newOrderRef,
-        account,
-        transmit,
-        outsideRth,
-        parentId,
-        whatIf,
-        orderComboLegPrices,
-        smartComboRoutingParams);
+    Copy c = new Copy(this);
+    c.orderRef = newOrderRef;
+    return c.build();
   }
 
   /** This order for another account. */
   public TwsOrder withAccount(String newAccount) {
-    return new TwsOrder(
-        action,
-        totalQuantity,
-        orderType,
-        lmtPrice,
-        auxPrice,
-        trailingPercent,
-        trailStopPrice,
-        tif,
-        orderRef,
-        newAccount,
-        transmit,
-        outsideRth,
-        parentId,
-        whatIf,
-        orderComboLegPrices,
-        smartComboRoutingParams);
+    Copy c = new Copy(this);
+    c.account = newAccount;
+    return c.build();
   }
 
-  /** This order, transmitted or staged. */
+  /** This order transmitted, or staged in TWS without sending (a bracket parent). */
   public TwsOrder withTransmit(boolean newTransmit) {
-    return new TwsOrder(
-        action,
-        totalQuantity,
-        orderType,
-        lmtPrice,
-        auxPrice,
-        trailingPercent,
-        trailStopPrice,
-        tif,
-        orderRef,
-        account,
-        newTransmit,
-        outsideRth,
-        parentId,
-        whatIf,
-        orderComboLegPrices,
-        smartComboRoutingParams);
+    Copy c = new Copy(this);
+    c.transmit = newTransmit;
+    return c.build();
   }
 
-  /** This order, allowed or not outside regular trading hours. */
+  /** This order allowed, or not, to trigger or fill outside regular trading hours. */
   public TwsOrder withOutsideRth(boolean newOutsideRth) {
-    return new TwsOrder(
-        action,
-        totalQuantity,
-        orderType,
-        lmtPrice,
-        auxPrice,
-        trailingPercent,
-        trailStopPrice,
-        tif,
-        orderRef,
-        account,
-        transmit,
-        newOutsideRth,
-        parentId,
-        whatIf,
-        orderComboLegPrices,
-        smartComboRoutingParams);
+    Copy c = new Copy(this);
+    c.outsideRth = newOutsideRth;
+    return c.build();
   }
 
   /** This order as the child of {@code newParentId} (0 for none). */
   public TwsOrder withParentId(int newParentId) {
-    return new TwsOrder(
-        action,
-        totalQuantity,
-        orderType,
-        lmtPrice,
-        auxPrice,
-        trailingPercent,
-        trailStopPrice,
-        tif,
-        orderRef,
-        account,
-        transmit,
-        outsideRth,
-        newParentId,
-        whatIf,
-        orderComboLegPrices,
-        smartComboRoutingParams);
+    Copy c = new Copy(this);
+    c.parentId = newParentId;
+    return c.build();
   }
 
   /** This order as a what-if preview (margin and commission only) or a real order. */
   public TwsOrder withWhatIf(boolean newWhatIf) {
-    return new TwsOrder(
-        action,
-        totalQuantity,
-        orderType,
-        lmtPrice,
-        auxPrice,
-        trailingPercent,
-        trailStopPrice,
-        tif,
-        orderRef,
-        account,
-        transmit,
-        outsideRth,
-        parentId,
-        newWhatIf,
-        orderComboLegPrices,
-        smartComboRoutingParams);
+    Copy c = new Copy(this);
+    c.whatIf = newWhatIf;
+    return c.build();
   }
 
   /** This BAG order with per-leg prices and smart-combo routing parameters. */
   public TwsOrder withCombo(List<Double> legPrices, List<TagValue> routingParams) {
-    return new TwsOrder(
-        action,
-        totalQuantity,
-        orderType,
-        lmtPrice,
-        auxPrice,
-        trailingPercent,
-        trailStopPrice,
-        tif,
-        orderRef,
-        account,
-        transmit,
-        outsideRth,
-        parentId,
-        whatIf,
-        legPrices,
-        routingParams);
+    Copy c = new Copy(this);
+    c.orderComboLegPrices = legPrices;
+    c.smartComboRoutingParams = routingParams;
+    return c.build();
+  }
+
+  /** A field-by-field copy, so each {@code with…} names only the field it changes. */
+  private static final class Copy {
+    private final TwsOrder from;
+    String tif;
+    String orderRef;
+    String account;
+    boolean transmit;
+    boolean outsideRth;
+    int parentId;
+    boolean whatIf;
+    List<Double> orderComboLegPrices;
+    List<TagValue> smartComboRoutingParams;
+
+    Copy(TwsOrder from) {
+      this.from = from;
+      tif = from.tif;
+      orderRef = from.orderRef;
+      account = from.account;
+      transmit = from.transmit;
+      outsideRth = from.outsideRth;
+      parentId = from.parentId;
+      whatIf = from.whatIf;
+      orderComboLegPrices = from.orderComboLegPrices;
+      smartComboRoutingParams = from.smartComboRoutingParams;
+    }
+
+    TwsOrder build() {
+      return new TwsOrder(
+          from.action,
+          from.totalQuantity,
+          from.orderType,
+          from.lmtPrice,
+          from.auxPrice,
+          from.trailingPercent,
+          from.trailStopPrice,
+          tif,
+          orderRef,
+          account,
+          transmit,
+          outsideRth,
+          parentId,
+          whatIf,
+          orderComboLegPrices,
+          smartComboRoutingParams);
+    }
   }
 
   private static TwsOrder basic(
