@@ -92,12 +92,13 @@ public record Contract(
 
   private static final BigDecimal PENNY = new BigDecimal("0.01");
 
-  /** A stock or ETF: multiplier 1, tick 0.01. */
-  public static Contract stock(long conId, String symbol, String exchange, String currency) {
+  /** An instrument without expiry, strike or right, quoted in pennies with multiplier 1. */
+  private static Contract nonDerivative(
+      long conId, String symbol, SecType secType, String exchange, String currency) {
     return new Contract(
         conId,
         symbol,
-        SecType.STK,
+        secType,
         null,
         Double.NaN,
         null,
@@ -110,22 +111,14 @@ public record Contract(
         null);
   }
 
+  /** A stock or ETF: multiplier 1, tick 0.01. */
+  public static Contract stock(long conId, String symbol, String exchange, String currency) {
+    return nonDerivative(conId, symbol, SecType.STK, exchange, currency);
+  }
+
   /** A cash index such as SPX or VIX: multiplier 1, tick 0.01. */
   public static Contract index(long conId, String symbol, String exchange, String currency) {
-    return new Contract(
-        conId,
-        symbol,
-        SecType.IND,
-        null,
-        Double.NaN,
-        null,
-        1.0,
-        exchange,
-        currency,
-        symbol,
-        PENNY,
-        null,
-        null);
+    return nonDerivative(conId, symbol, SecType.IND, exchange, currency);
   }
 
   /** An option (secType OPT) with every option field given. */
