@@ -94,17 +94,6 @@ class AmericanEngineTest {
   }
 
   @Test
-  void callEqualsPutWithSpotAndStrikeAndRatesSwapped() {
-    Random random = new Random(7);
-    for (int i = 0; i < 50; i++) {
-      PricingInputs in = randomInputs(random);
-      double c = PRECISE.price(call(in.spot(), in.strike(), in.years(), in.rate(), 0.05, 0.3));
-      double p = PRECISE.price(put(in.strike(), in.spot(), in.years(), 0.05, in.rate(), 0.3));
-      assertThat(c).isCloseTo(p, within(1e-10 * in.spot()));
-    }
-  }
-
-  @Test
   void isWorthAtLeastTheEuropeanOptionAndIntrinsicValue() {
     Random random = new Random(3);
     for (int i = 0; i < 300; i++) {
