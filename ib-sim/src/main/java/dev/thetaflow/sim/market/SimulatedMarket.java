@@ -1,0 +1,14 @@
+package dev.thetaflow.sim.market;
+
+import java.time.Instant;
+
+/** The market the simulator drives: a view that the event loop moves forward in time. */
+public interface SimulatedMarket extends MarketView {
+
+  /**
+   * Moves the market to {@code time}, in steps of its own resolution; the price process, VIX and
+   * any scripted path events up to {@code time} are applied. A time before {@link #now()} is an
+   * IllegalArgumentException.
+   */
+  void advanceTo(Instant time);
+}
