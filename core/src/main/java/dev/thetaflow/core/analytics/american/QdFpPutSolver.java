@@ -49,7 +49,7 @@ final class QdFpPutSolver {
   // Quadrature cache, per node k < n and point j.
   private final double[] lagrange; // per quadrature point: Lagrange basis of the n + 1 nodes
   private final double[] hAt; // H at each quadrature point for the current sweep
-  private final double[] jacobian;
+  private final DenseLu lu;
   private final double[] residual;
   private final double[] rowN;
   private final double[] rowD;
@@ -61,6 +61,15 @@ final class QdFpPutSolver {
   private final double[] qZ;
   private final double[] qEr;
   private final double[] qEq;
+  // Sensitivities of the solved boundary (see sensitivities()).
+  private final double[] rhsVol; // du/dvol at the nodes, after solving
+  private final double[] rhsPar; // du/dθ at the nodes, after solving
+  private final double[] dValues;
+  private final double[] coefVol; // Chebyshev coefficients of dH/dvol
+  private final double[] coefPar; // Chebyshev coefficients of dH/dθ
+  private boolean byRate; // θ is the rate (true) or the dividend yield
+  private double dLnX; // d ln X / dθ
+  private boolean withSensitivities; // premium() also fills out[3..4]
 
   private double r;
   private double q;
@@ -95,7 +104,12 @@ final class QdFpPutSolver {
     savedValues = new double[n + 1];
     lagrange = new double[2 * n * l * (n + 1)];
     hAt = new double[2 * n * l];
-    jacobian = new double[n * n];
+    lu = new DenseLu(n);
+    rhsVol = new double[n];
+    rhsPar = new double[n];
+    dValues = new double[n + 1];
+    coefVol = new double[n + 1];
+    coefPar = new double[n + 1];
     residual = new double[n];
     rowN = new double[n];
     rowD = new double[n];
@@ -233,111 +247,9 @@ final class QdFpPutSolver {
    * derivatives come at no extra special-function cost. Converges quadratically from QD+.
    */
   private void iterate(int iterations, double stopTolerance) {
-    double drift = r - q;
-    boolean useA = usesFpA(r, q, vol);
-    int points = 2 * l;
     for (int it = 0; it < iterations; it++) {
-      for (int i = 0; i < n; i++) {
-        rootValues[i] = Math.sqrt(values[i]);
-      }
-      for (int idx = 0; idx < n * points; idx++) {
-        int row = idx * (n + 1);
-        double h = 0.0;
-        for (int i = 0; i < n; i++) {
-          h += lagrange[row + i] * values[i];
-        }
-        hAt[idx] = Math.max(h, 0.0);
-      }
-      for (int k = 0; k < n; k++) {
-        double xi = 0.5 * sqrtT * (1.0 + nodeZ[k]);
-        double tau = xi * xi;
-        double lnB = lnX - Math.sqrt(values[k]);
-        double v = vol * xi;
-        double dm = (lnB + drift * tau) / v - 0.5 * v;
-        double dp = dm + v;
-        double er = nodeEr[k];
-        double eq = nodeEq[k];
-        double bigN;
-        double bigD;
-        double directN;
-        double directD;
-        if (useA) {
-          double pdfM = Normal.pdf(dm);
-          double pdfP = Normal.pdf(dp);
-          bigN = er * pdfM / v;
-          bigD = eq * (pdfP / v + Normal.cdf(dp));
-          directN = -er * dm * pdfM / (v * v);
-          directD = eq * (pdfP - dp * pdfP / v) / v;
-        } else {
-          bigN = er * Normal.cdf(dm);
-          bigD = eq * Normal.cdf(dp);
-          directN = er * Normal.pdf(dm) / v;
-          directD = eq * Normal.pdf(dp) / v;
-        }
-        java.util.Arrays.fill(rowN, 0.0);
-        java.util.Arrays.fill(rowD, 0.0);
-        int base = k * points;
-        for (int j = 0; j < points; j++) {
-          int idx = base + j;
-          double s = qs[idx];
-          double ss = vol * s;
-          double sqrtH = Math.sqrt(hAt[idx]);
-          double a = lnB - lnX + sqrtH;
-          double dmj = (a + drift * s * s) / ss - 0.5 * ss;
-          double dpj = dmj + ss;
-          double slopeN = 0.0; // d(integrand)/da for the N and D integrals
-          double slopeD = 0.0;
-          if (useA) {
-            if (r != 0.0) {
-              double pdf = Normal.pdf(dmj);
-              double wr = r * qWeight[idx] * qEr[idx];
-              bigN += wr * pdf / ss;
-              slopeN = -wr * dmj * pdf / (ss * ss);
-            }
-            if (q != 0.0) {
-              double pdf = Normal.pdf(dpj);
-              double wq = q * qWeight[idx] * qEq[idx];
-              bigD += wq * (pdf / ss + Normal.cdf(dpj));
-              slopeD = wq * (pdf - dpj * pdf / ss) / ss;
-            }
-          } else {
-            if (r != 0.0) {
-              double wr = r * qWeight[idx] * qEr[idx];
-              bigN += wr * Normal.cdf(dmj);
-              slopeN = wr * Normal.pdf(dmj) / ss;
-            }
-            if (q != 0.0) {
-              double wq = q * qWeight[idx] * qEq[idx];
-              bigD += wq * Normal.cdf(dpj);
-              slopeD = wq * Normal.pdf(dpj) / ss;
-            }
-          }
-          directN += slopeN;
-          directD += slopeD;
-          // a = u_k - ln B(u); d ln B(u) / d u_i = L_i sqrt(H_i) / sqrt(H(u)).
-          if (sqrtH > 1e-150) {
-            int row = idx * (n + 1);
-            double cn = -slopeN / sqrtH;
-            double cd = -slopeD / sqrtH;
-            for (int i = 0; i < n; i++) {
-              double li = lagrange[row + i] * rootValues[i];
-              rowN[i] += cn * li;
-              rowD[i] += cd * li;
-            }
-          }
-        }
-        double lnF = Math.log(bigN / bigD);
-        residual[k] = lnF - lnB; // -G_k
-
-        int jr = k * n;
-        for (int i = 0; i < n; i++) {
-          double dn = rowN[i] + (i == k ? directN : 0.0);
-          double dd = rowD[i] + (i == k ? directD : 0.0);
-          jacobian[jr + i] = (i == k ? 1.0 : 0.0) - dn / bigN + dd / bigD;
-        }
-        next[k] = lnF; // the plain fixed-point step, kept as a fallback
-      }
-      boolean solved = solveLinear();
+      sweep(false);
+      boolean solved = lu.factor() && lu.solve(residual);
       double maxChange = 0.0;
       for (int k = 0; k < n; k++) {
         double u = lnX - Math.sqrt(values[k]);
@@ -354,91 +266,236 @@ final class QdFpPutSolver {
         break;
       }
     }
-    fitCoefficients();
+    fitCoefficients(values, coef);
   }
 
-  /** Solves jacobian * x = residual in place (x into residual); false if singular. */
-  private boolean solveLinear() {
-    for (int c = 0; c < n; c++) {
-      int pivot = c;
-      double best = Math.abs(jacobian[c * n + c]);
-      for (int rIdx = c + 1; rIdx < n; rIdx++) {
-        double val = Math.abs(jacobian[rIdx * n + c]);
-        if (val > best) {
-          best = val;
-          pivot = rIdx;
-        }
-      }
-      if (!(best > 1e-300)) {
-        return false;
-      }
-      if (pivot != c) {
-        for (int i = 0; i < n; i++) {
-          double tmp = jacobian[c * n + i];
-          jacobian[c * n + i] = jacobian[pivot * n + i];
-          jacobian[pivot * n + i] = tmp;
-        }
-        double tmp = residual[c];
-        residual[c] = residual[pivot];
-        residual[pivot] = tmp;
-      }
-      double diag = jacobian[c * n + c];
-      for (int rIdx = c + 1; rIdx < n; rIdx++) {
-        double factor = jacobian[rIdx * n + c] / diag;
-        if (factor != 0.0) {
-          for (int i = c; i < n; i++) {
-            jacobian[rIdx * n + i] -= factor * jacobian[c * n + i];
-          }
-          residual[rIdx] -= factor * residual[c];
-        }
-      }
+  /**
+   * How the solved boundary moves with volatility and with the rate (byRate) or the dividend yield,
+   * by implicit differentiation of G(u; vol, r, q) = 0: du/dθ = -J^-1 dG/dθ, with J and dG/dθ
+   * evaluated at the solved boundary. {@link #premium} then adds these sensitivities to its
+   * derivatives. False if the system is singular there (the caller then falls back).
+   */
+  boolean sensitivities(boolean byRate) {
+    this.byRate = byRate;
+    dLnX = xMax < 1.0 ? (byRate ? 1.0 / r : -1.0 / q) : 0.0;
+    sweep(true);
+    if (!(lu.factor() && lu.solve(rhsVol) && lu.solve(rhsPar))) {
+      return false;
     }
-    for (int c = n - 1; c >= 0; c--) {
-      double sum = residual[c];
-      for (int i = c + 1; i < n; i++) {
-        sum -= jacobian[c * n + i] * residual[i];
-      }
-      residual[c] = sum / jacobian[c * n + c];
-    }
+    // H_i = (lnX - u_i)^2, so dH_i = 2 sqrt(H_i) (d lnX - du_i); H_n = 0 always.
     for (int i = 0; i < n; i++) {
-      if (!Double.isFinite(residual[i])) {
-        return false;
-      }
+      dValues[i] = -2.0 * rootValues[i] * rhsVol[i];
     }
+    dValues[n] = 0.0;
+    fitCoefficients(dValues, coefVol);
+    for (int i = 0; i < n; i++) {
+      dValues[i] = 2.0 * rootValues[i] * (dLnX - rhsPar[i]);
+    }
+    fitCoefficients(dValues, coefPar);
     return true;
   }
 
-  /** Chebyshev coefficients from the node values (a discrete cosine transform). */
-  private void fitCoefficients() {
-    double scale = 2.0 / n;
-    for (int j = 0; j <= n; j++) {
-      double sum = 0.5 * (values[0] + values[n] * chebCos[j * (n + 1) + n]);
-      for (int k = 1; k < n; k++) {
-        sum += values[k] * chebCos[j * (n + 1) + k];
-      }
-      coef[j] = scale * sum;
+  /**
+   * One evaluation of the fixed-point system at the current boundary: the Newton right-hand side -G
+   * into residual, the Jacobian dG/du into lu, the plain fixed-point step into next, and, when
+   * sensitive, dN/N - dD/D for volatility and the chosen parameter θ into rhsVol and rhsPar (=
+   * -dG/dθ, the right-hand sides of the boundary's sensitivities).
+   *
+   * <p>Every integrand depends on the node values only through a = ln B_k - ln B(u); on the rate
+   * and yield through the drift (r - q) t, which enters next to a, through its discount factor and
+   * prefactor, and, when X = r/q &lt; 1, through ln X inside the interpolated ln B(u); on
+   * volatility through d-/+ (d(d-)/dvol = -d+/vol, d(d+)/dvol = -d-/vol).
+   */
+  private void sweep(boolean sensitive) {
+    double drift = r - q;
+    double driftSign = byRate ? 1.0 : -1.0; // d(r - q)/dθ
+    boolean useA = usesFpA(r, q, vol);
+    int points = 2 * l;
+    double[] jacobian = lu.matrix();
+    for (int i = 0; i < n; i++) {
+      rootValues[i] = Math.sqrt(values[i]);
     }
-    coef[0] *= 0.5;
-    coef[n] *= 0.5;
+    for (int idx = 0; idx < n * points; idx++) {
+      int row = idx * (n + 1);
+      double h = 0.0;
+      for (int i = 0; i < n; i++) {
+        h += lagrange[row + i] * values[i];
+      }
+      hAt[idx] = Math.max(h, 0.0);
+    }
+    for (int k = 0; k < n; k++) {
+      double xi = 0.5 * sqrtT * (1.0 + nodeZ[k]);
+      double tau = xi * xi;
+      double lnB = lnX - rootValues[k];
+      double v = vol * xi;
+      double dm = (lnB + drift * tau) / v - 0.5 * v;
+      double dp = dm + v;
+      double er = nodeEr[k];
+      double eq = nodeEq[k];
+      double pdfM = Normal.pdf(dm);
+      double pdfP = Normal.pdf(dp);
+      double bigN;
+      double bigD;
+      double directN;
+      double directD;
+      double volN = 0.0;
+      double volD = 0.0;
+      if (useA) {
+        bigN = er * pdfM / v;
+        bigD = eq * (pdfP / v + Normal.cdf(dp));
+        directN = -er * dm * pdfM / (v * v);
+        directD = eq * (pdfP - dp * pdfP / v) / v;
+        if (sensitive) {
+          volN = bigN * (dm * dp - 1.0) / vol;
+          volD = eq * pdfP / vol * ((dp * dm - 1.0) / v - dm);
+        }
+      } else {
+        bigN = er * Normal.cdf(dm);
+        bigD = eq * Normal.cdf(dp);
+        directN = er * pdfM / v;
+        directD = eq * pdfP / v;
+        if (sensitive) {
+          volN = -er * pdfM * dp / vol;
+          volD = -eq * pdfP * dm / vol;
+        }
+      }
+      // The drift enters as (u_k + drift tau); the discount e^{-r tau} or e^{-q tau} in front.
+      double parN = driftSign * tau * directN - (byRate ? tau * bigN : 0.0);
+      double parD = driftSign * tau * directD - (byRate ? 0.0 : tau * bigD);
+      java.util.Arrays.fill(rowN, 0.0);
+      java.util.Arrays.fill(rowD, 0.0);
+      int base = k * points;
+      // With sensitivities the r = 0 or q = 0 integrals are evaluated too: their prefactor
+      // vanishes, its derivative does not.
+      boolean withN = r != 0.0 || sensitive;
+      boolean withD = q != 0.0 || sensitive;
+      for (int j = 0; j < points; j++) {
+        int idx = base + j;
+        double s = qs[idx];
+        double lag = s * s;
+        double ss = vol * s;
+        double sqrtH = Math.sqrt(hAt[idx]);
+        double a = lnB - lnX + sqrtH;
+        double dmj = (a + drift * lag) / ss - 0.5 * ss;
+        double dpj = dmj + ss;
+        double slopeN = 0.0; // d(integrand)/da for the N and D integrals
+        double slopeD = 0.0;
+        if (useA) {
+          if (withN) {
+            double pdf = Normal.pdf(dmj);
+            double unit = qWeight[idx] * qEr[idx] * pdf / ss; // the integrand without r
+            double term = r * unit;
+            bigN += term;
+            slopeN = -term * dmj / ss;
+            if (sensitive) {
+              volN += term * (dmj * dpj - 1.0) / vol;
+              parN += driftSign * lag * slopeN + (byRate ? unit * (1.0 - r * lag) : 0.0);
+            }
+          }
+          if (withD) {
+            double pdf = Normal.pdf(dpj);
+            double unit = qWeight[idx] * qEq[idx] * (pdf / ss + Normal.cdf(dpj));
+            double wq = q * qWeight[idx] * qEq[idx];
+            bigD += q * unit;
+            slopeD = wq * (pdf - dpj * pdf / ss) / ss;
+            if (sensitive) {
+              volD += wq * pdf / vol * ((dpj * dmj - 1.0) / ss - dmj);
+              parD += driftSign * lag * slopeD + (byRate ? 0.0 : unit * (1.0 - q * lag));
+            }
+          }
+        } else {
+          if (withN) {
+            double wr = qWeight[idx] * qEr[idx];
+            double unit = wr * Normal.cdf(dmj);
+            double pdf = Normal.pdf(dmj);
+            bigN += r * unit;
+            slopeN = r * wr * pdf / ss;
+            if (sensitive) {
+              volN -= r * wr * pdf * dpj / vol;
+              parN += driftSign * lag * slopeN + (byRate ? unit * (1.0 - r * lag) : 0.0);
+            }
+          }
+          if (withD) {
+            double wq = qWeight[idx] * qEq[idx];
+            double unit = wq * Normal.cdf(dpj);
+            double pdf = Normal.pdf(dpj);
+            bigD += q * unit;
+            slopeD = q * wq * pdf / ss;
+            if (sensitive) {
+              volD -= q * wq * pdf * dmj / vol;
+              parD += driftSign * lag * slopeD + (byRate ? 0.0 : unit * (1.0 - q * lag));
+            }
+          }
+        }
+        directN += slopeN;
+        directD += slopeD;
+        // a = u_k - ln B(u); d ln B(u) / d u_i = L_i sqrt(H_i) / sqrt(H(u)).
+        if (sqrtH > 1e-150) {
+          int row = idx * (n + 1);
+          double cn = -slopeN / sqrtH;
+          double cd = -slopeD / sqrtH;
+          double weightedRoots = 0.0;
+          for (int i = 0; i < n; i++) {
+            double li = lagrange[row + i] * rootValues[i];
+            rowN[i] += cn * li;
+            rowD[i] += cd * li;
+            weightedRoots += li;
+          }
+          if (sensitive && dLnX != 0.0) {
+            // At fixed nodes, d ln B(u) / d ln X = 1 - sum_i L_i sqrt(H_i) / sqrt(H(u)).
+            double da = -(1.0 - weightedRoots / sqrtH) * dLnX;
+            parN += slopeN * da;
+            parD += slopeD * da;
+          }
+        }
+      }
+      double lnF = Math.log(bigN / bigD);
+      residual[k] = lnF - lnB; // -G_k
+      if (sensitive) {
+        rhsVol[k] = volN / bigN - volD / bigD;
+        rhsPar[k] = parN / bigN - parD / bigD;
+      }
+      int jr = k * n;
+      for (int i = 0; i < n; i++) {
+        double dn = rowN[i] + (i == k ? directN : 0.0);
+        double dd = rowD[i] + (i == k ? directD : 0.0);
+        jacobian[jr + i] = (i == k ? 1.0 : 0.0) - dn / bigN + dd / bigD;
+      }
+      next[k] = lnF; // the plain fixed-point step, kept as a fallback
+    }
   }
 
-  /** H at z in [-1, 1] by Clenshaw's recurrence. */
-  private double chebyshev(double z) {
+  /** Chebyshev coefficients from node values (a discrete cosine transform). */
+  private void fitCoefficients(double[] nodeValues, double[] coefficients) {
+    double scale = 2.0 / n;
+    for (int j = 0; j <= n; j++) {
+      double sum = 0.5 * (nodeValues[0] + nodeValues[n] * chebCos[j * (n + 1) + n]);
+      for (int k = 1; k < n; k++) {
+        sum += nodeValues[k] * chebCos[j * (n + 1) + k];
+      }
+      coefficients[j] = scale * sum;
+    }
+    coefficients[0] *= 0.5;
+    coefficients[n] *= 0.5;
+  }
+
+  /** The Chebyshev series with these coefficients at z in [-1, 1], by Clenshaw's recurrence. */
+  private double chebyshev(double[] coefficients, double z) {
     double b1 = 0.0;
     double b2 = 0.0;
     double z2 = 2.0 * z;
     for (int j = n; j >= 1; j--) {
-      double t = z2 * b1 - b2 + coef[j];
+      double t = z2 * b1 - b2 + coefficients[j];
       b2 = b1;
       b1 = t;
     }
-    return z * b1 - b2 + coef[0];
+    return z * b1 - b2 + coefficients[0];
   }
 
   /** The boundary at time to maturity tau, unit strike. */
   double boundary(double tau) {
     double z = 2.0 * Math.sqrt(Math.max(tau, 0.0)) / sqrtT - 1.0;
-    return Math.exp(lnX - Math.sqrt(Math.max(chebyshev(z), 0.0)));
+    return Math.exp(lnX - Math.sqrt(Math.max(chebyshev(coef, z), 0.0)));
   }
 
   /** The boundary today (time to maturity T). */
@@ -455,9 +512,22 @@ final class QdFpPutSolver {
    * vol, so there the near half is split again at that point.
    */
   void premium(double x, double[] out) {
-    out[0] = 0.0;
-    out[1] = 0.0;
-    out[2] = 0.0;
+    withSensitivities = false;
+    integratePremium(x, out);
+  }
+
+  /**
+   * {@link #premium} into out[0..2], and into out[3] and out[4] its total derivatives by volatility
+   * and by the parameter chosen in the last {@link #sensitivities} call, including how the boundary
+   * moves with them (which that call must have computed for the current solve).
+   */
+  void premiumWithSensitivities(double x, double[] out) {
+    withSensitivities = true;
+    integratePremium(x, out);
+  }
+
+  private void integratePremium(double x, double[] out) {
+    java.util.Arrays.fill(out, 0, withSensitivities ? 5 : 3, 0.0);
     double zMax = Math.sqrt(0.5 * maturity);
     double lnx = Math.log(x);
     double distance = lnx - lnX + Math.sqrt(Math.max(values[0], 0.0));
@@ -483,10 +553,13 @@ final class QdFpPutSolver {
   private void premiumPiece(
       double x, double lnx, double from, double to, boolean nearSide, double[] out) {
     double drift = r - q;
+    double driftSign = byRate ? 1.0 : -1.0;
     double halfRange = 0.5 * (to - from);
     double value = 0.0;
     double delta = 0.0;
     double gamma = 0.0;
+    double byVol = 0.0;
+    double byParameter = 0.0;
     for (int j = 0; j < priceY.length; j++) {
       double y = from + halfRange * (1.0 + priceY[j]);
       double t;
@@ -499,22 +572,42 @@ final class QdFpPutSolver {
         t = maturity - y * y;
       }
       double w = priceW[j] * halfRange * 2.0 * y;
-      double hU = chebyshev(2.0 * xiU / sqrtT - 1.0);
-      double a = lnx - lnX + Math.sqrt(Math.max(hU, 0.0));
+      double z = 2.0 * xiU / sqrtT - 1.0;
+      double sqrtH = Math.sqrt(Math.max(chebyshev(coef, z), 0.0));
+      double a = lnx - lnX + sqrtH;
       double v = vol * Math.sqrt(t);
       double dm = (a + drift * t) / v - 0.5 * v;
       double dp = dm + v;
-      double er = r * Math.exp(-r * t);
-      double eq = q * Math.exp(-q * t);
+      double discountR = Math.exp(-r * t);
+      double discountQ = Math.exp(-q * t);
+      double er = r * discountR;
+      double eq = q * discountQ;
       double pdfM = Normal.pdf(dm);
       double pdfP = Normal.pdf(dp);
+      double cdfMinusM = Normal.cdf(-dm);
       double cdfMinusP = Normal.cdf(-dp);
-      value += w * (er * Normal.cdf(-dm) - eq * x * cdfMinusP);
+      value += w * (er * cdfMinusM - eq * x * cdfMinusP);
       delta += w * (-er * pdfM / (x * v) - eq * cdfMinusP + eq * pdfP / v);
       gamma += w * (er * pdfM * dp / x - eq * pdfP * dm) / (x * v * v);
+      if (withSensitivities) {
+        // a = ln x - ln B, ln B = ln X - sqrt(H): da = -d ln X + dH / (2 sqrt(H)).
+        double slope = (eq * x * pdfP - er * pdfM) / v; // d(integrand)/da
+        double daVol = sqrtH > 1e-150 ? chebyshev(coefVol, z) / (2.0 * sqrtH) : 0.0;
+        double daPar = -dLnX + (sqrtH > 1e-150 ? chebyshev(coefPar, z) / (2.0 * sqrtH) : 0.0);
+        byVol += w * ((er * pdfM * dp - eq * x * pdfP * dm) / vol + slope * daVol);
+        double prefactor =
+            byRate
+                ? discountR * (1.0 - r * t) * cdfMinusM
+                : -x * discountQ * (1.0 - q * t) * cdfMinusP;
+        byParameter += w * (slope * (driftSign * t + daPar) + prefactor);
+      }
     }
     out[0] += value;
     out[1] += delta;
     out[2] += gamma;
+    if (withSensitivities) {
+      out[3] += byVol;
+      out[4] += byParameter;
+    }
   }
 }
