@@ -55,13 +55,6 @@ public final class AmericanEngine implements PricingEngine {
    */
   static final AmericanScheme HIGH_PRECISION = new AmericanScheme(32, 20, 32, 96, 1e-8);
 
-  /**
-   * Newton steps for the bumped re-solves behind the implied-volatility solver's vega, started from
-   * the base boundary. One step leaves an error quadratic in the bump, which cancels in a central
-   * difference.
-   */
-  private static final int VEGA_STEPS = 1;
-
   private static final int EUROPEAN = 0;
   private static final int FIXED_POINT = 1;
   private static final int FINITE_DIFFERENCE = 2;
@@ -95,15 +88,11 @@ public final class AmericanEngine implements PricingEngine {
 
   @Override
   public double price(PricingInputs in) {
-    return priceAt(in, in.rate(), in.dividendYield(), in.volatility(), null, 0);
+    return priceAt(in, in.rate(), in.dividendYield(), in.volatility());
   }
 
-  /**
-   * The price with another rate, yield and volatility; a non-null {@code warm} solver re-solves
-   * from the boundary it saved for nearby inputs.
-   */
-  private double priceAt(
-      PricingInputs in, double r, double q, double vol, QdFpPutSolver warm, int warmSteps) {
+  /** The price with another rate, yield and volatility. */
+  private double priceAt(PricingInputs in, double r, double q, double vol) {
     double sign = in.type().sign();
     double s = in.spot();
     double k = in.strike();
@@ -127,12 +116,8 @@ public final class AmericanEngine implements PricingEngine {
         return fallback.price(new PricingInputs(in.type(), s, k, t, r, q, vol));
       default:
         Workspace w = workspace.get();
-        QdFpPutSolver solver = warm != null ? warm : w.solverFor(pr, pq, vol);
-        if (warm != null) {
-          solver.resolveFromSaved(pr, pq, vol, t, warmSteps);
-        } else {
-          solver.solve(pr, pq, vol, t);
-        }
+        QdFpPutSolver solver = w.solverFor(pr, pq, vol);
+        solver.solve(pr, pq, vol, t);
         double value = pk * normalisedPut(solver, ps / pk, pr, pq, vol, t);
         if (!Double.isFinite(value)) {
           // Degenerate boundaries (e.g. r ~ 0 with q < 0 and a long, volatile option, where the
@@ -166,6 +151,15 @@ public final class AmericanEngine implements PricingEngine {
 
   @Override
   public Greeks greeks(PricingInputs in) {
+    return greeks(in, false);
+  }
+
+  /**
+   * The price and Greeks; with warmStart the boundary solve starts from the previous solve's
+   * boundary, moved along its volatility sensitivity, when only the volatility changed since (as
+   * between the implied-volatility solver's steps).
+   */
+  private Greeks greeks(PricingInputs in, boolean warmStart) {
     double sign = in.type().sign();
     double s = in.spot();
     double k = in.strike();
@@ -194,7 +188,11 @@ public final class AmericanEngine implements PricingEngine {
       return BlackScholes.greeks(in);
     }
     QdFpPutSolver solver = w.solverFor(pr, pq, vol);
-    solver.solve(pr, pq, vol, t);
+    if (warmStart) {
+      solver.solveNear(pr, pq, vol, t);
+    } else {
+      solver.solve(pr, pq, vol, t);
+    }
     double x = ps / pk;
     if (x <= solver.boundaryAtMaturity()) {
       return new Greeks(pk - ps, sign, 0.0, 0.0, 0.0, 0.0);
@@ -234,18 +232,16 @@ public final class AmericanEngine implements PricingEngine {
     double r = in.rate();
     double q = in.dividendYield();
     double t = in.years();
-    double price = priceAt(in, r, q, 0.0, null, 0);
+    double price = priceAt(in, r, q, 0.0);
     double hs = 1e-6 * s;
     double delta =
-        (priceAt(in.withSpot(s + hs), r, q, 0.0, null, 0)
-                - priceAt(in.withSpot(s - hs), r, q, 0.0, null, 0))
+        (priceAt(in.withSpot(s + hs), r, q, 0.0) - priceAt(in.withSpot(s - hs), r, q, 0.0))
             / (2 * hs);
     double hr = 1e-6;
-    double rho =
-        (priceAt(in, r + hr, q, 0.0, null, 0) - priceAt(in, r - hr, q, 0.0, null, 0)) / (2 * hr);
+    double rho = (priceAt(in, r + hr, q, 0.0) - priceAt(in, r - hr, q, 0.0)) / (2 * hr);
     double ht = Math.min(1e-6, 0.5 * t);
     PricingInputs shorter = new PricingInputs(in.type(), s, in.strike(), t - ht, r, q, 0.0);
-    double theta = (priceAt(shorter, r, q, 0.0, null, 0) - price) / ht;
+    double theta = (priceAt(shorter, r, q, 0.0) - price) / ht;
     return new Greeks(price, delta, 0.0, 0.0, theta, rho);
   }
 
@@ -254,24 +250,14 @@ public final class AmericanEngine implements PricingEngine {
     return AmericanImpliedVol.solve(in, targetPrice, volPricer, workspace.get().iv);
   }
 
-  /** Price and central-difference vega at vol, for the implied-volatility solver. */
-  private void priceAndVega(PricingInputs in, double vol, double hv, double[] out) {
-    double r = in.rate();
-    double q = in.dividendYield();
-    out[0] = priceAt(in, r, q, vol, null, 0);
-    boolean call = in.type().sign() > 0;
-    double pr = call ? q : r;
-    double pq = call ? r : q;
-    QdFpPutSolver solver = null;
-    if (regime(pr, pq) == FIXED_POINT) {
-      solver = workspace.get().solverFor(pr, pq, vol);
-      solver.saveBoundary();
-    }
-    double down = Math.max(vol - hv, 0.5 * vol);
-    out[1] =
-        (priceAt(in, r, q, vol + hv, solver, VEGA_STEPS)
-                - priceAt(in, r, q, down, solver, VEGA_STEPS))
-            / (vol + hv - down);
+  /**
+   * Price and vega at vol, for the implied-volatility solver; quick evaluations warm-start the
+   * boundary (hv is not needed: vega is analytic).
+   */
+  private void priceAndVega(PricingInputs in, double vol, double hv, boolean quick, double[] out) {
+    Greeks g = greeks(in.withVolatility(vol), quick);
+    out[0] = g.price();
+    out[1] = g.vega();
   }
 
   /** Per-thread scratch space. */

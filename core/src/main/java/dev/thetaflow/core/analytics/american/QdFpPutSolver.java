@@ -45,7 +45,6 @@ final class QdFpPutSolver {
   private final double[] values; // H at nodes
   private final double[] coef; // Chebyshev coefficients of H
   private final double[] next;
-  private final double[] savedValues;
   // Quadrature cache, per node k < n and point j.
   private final double[] lagrange; // per quadrature point: Lagrange basis of the n + 1 nodes
   private final double[] hAt; // H at each quadrature point for the current sweep
@@ -69,6 +68,7 @@ final class QdFpPutSolver {
   private final double[] coefPar; // Chebyshev coefficients of dH/dθ
   private boolean byRate; // θ is the rate (true) or the dividend yield
   private double dLnX; // d ln X / dθ
+  private double sensitivityVol = Double.NaN; // the volatility rhsVol was computed at, if current
   private boolean withSensitivities; // premium() also fills out[3..4]
 
   private double r;
@@ -101,7 +101,6 @@ final class QdFpPutSolver {
     values = new double[n + 1];
     coef = new double[n + 1];
     next = new double[n + 1];
-    savedValues = new double[n + 1];
     lagrange = new double[2 * n * l * (n + 1)];
     hAt = new double[2 * n * l];
     lu = new DenseLu(n);
@@ -151,20 +150,23 @@ final class QdFpPutSolver {
     iterate(m, tolerance);
   }
 
-  /** Keeps the current boundary to seed nearby re-solves. */
-  void saveBoundary() {
-    System.arraycopy(values, 0, savedValues, 0, n + 1);
-  }
-
   /**
-   * Re-solves for a nearby market starting from the saved boundary, with a fixed number of Newton
-   * steps so that bumped re-solves on either side carry no stopping noise into a difference.
+   * Solves the boundary, starting from the last solved one moved along its volatility sensitivity
+   * when only the volatility changed since {@link #sensitivities} was called for it (the error of
+   * that start is second order in the volatility step); otherwise as {@link #solve}.
    */
-  void resolveFromSaved(
-      double rate, double dividendYield, double volatility, double years, int iterations) {
+  void solveNear(double rate, double dividendYield, double volatility, double years) {
+    if (!(rate == r && dividendYield == q && years == maturity && sensitivityVol > 0.0)) {
+      solve(rate, dividendYield, volatility, years);
+      return;
+    }
+    double step = volatility - sensitivityVol;
     setMarket(rate, dividendYield, volatility, years);
-    System.arraycopy(savedValues, 0, values, 0, n + 1);
-    iterate(iterations, 0.0);
+    for (int k = 0; k < n; k++) {
+      double u = Math.min(lnX - Math.sqrt(values[k]) + rhsVol[k] * step, lnX);
+      values[k] = (lnX - u) * (lnX - u);
+    }
+    iterate(m, tolerance);
   }
 
   /**
@@ -203,6 +205,7 @@ final class QdFpPutSolver {
 
   private void setMarket(double rate, double dividendYield, double volatility, double years) {
     vol = volatility;
+    sensitivityVol = Double.NaN; // the boundary is about to change
     if (rate == r && dividendYield == q && years == maturity) {
       return; // only the volatility moved (vega bumps, implied vol): the caches still hold
     }
@@ -292,6 +295,7 @@ final class QdFpPutSolver {
       dValues[i] = 2.0 * rootValues[i] * (dLnX - rhsPar[i]);
     }
     fitCoefficients(dValues, coefPar);
+    sensitivityVol = vol;
     return true;
   }
 
