@@ -64,6 +64,7 @@ final class QdFpPutSolver {
   private final double[] nodeEr;
   private final double[] nodeEq;
   private final double[] qs;
+  private final double[] qsInverse; // 1 / qs, so the sweeps multiply instead of divide
   private final double[] qWeight;
   private final double[] qZ;
   private final double[] qEr;
@@ -124,6 +125,7 @@ final class QdFpPutSolver {
     nodeEr = new double[n];
     nodeEq = new double[n];
     qs = new double[2 * n * l];
+    qsInverse = new double[2 * n * l];
     qWeight = new double[2 * n * l];
     qZ = new double[2 * n * l];
     qEr = new double[2 * n * l];
@@ -146,11 +148,14 @@ final class QdFpPutSolver {
     setMarket(rate, dividendYield, volatility, years);
     double seedRate = Math.max(r, R_FLOOR_FOR_SEED);
     double seedMax = xMax(seedRate, q);
-    // From short to long maturities, each seed starting Newton at its neighbour's boundary.
+    // From short to long maturities, each seed starting Newton at its neighbour's boundary (a
+    // linear extrapolation from two neighbours was tried: it sends QD+'s Newton astray).
     double previous = seedMax;
     for (int k = n - 1; k >= 0; k--) {
       double xi = 0.5 * sqrtT * (1.0 + nodeZ[k]);
-      previous = QdPlusBoundary.solve(seedRate, q, vol, xi * xi, seedMax, previous);
+      double tau = xi * xi;
+      double dr = seedRate == r ? nodeEr[k] : Math.exp(-seedRate * tau);
+      previous = QdPlusBoundary.solve(seedRate, q, vol, tau, dr, nodeEq[k], seedMax, previous);
       double lnRatio = Math.log(Math.min(previous, xMax)) - lnX;
       values[k] = lnRatio * lnRatio;
     }
@@ -245,6 +250,7 @@ final class QdFpPutSolver {
           lag = tau - y * y;
         }
         qs[idx] = Math.sqrt(lag);
+        qsInverse[idx] = 1.0 / qs[idx];
         qWeight[idx] = fpW[j % l] * half * 2.0 * y;
         qEr[idx] = Math.exp(-r * lag);
         qEq[idx] = Math.exp(-q * lag);
@@ -328,6 +334,7 @@ final class QdFpPutSolver {
     boolean useA = usesFpA(r, q, vol);
     int points = 2 * l;
     double[] jacobian = lu.matrix();
+    double volInverse = 1.0 / vol;
     for (int i = 0; i < n; i++) {
       rootValues[i] = Math.sqrt(values[i]);
     }
@@ -390,19 +397,20 @@ final class QdFpPutSolver {
         double s = qs[idx];
         double lag = s * s;
         double ss = vol * s;
+        double ssInverse = volInverse * qsInverse[idx];
         double sqrtH = Math.sqrt(hAt[idx]);
         double a = lnB - lnX + sqrtH;
-        double dmj = (a + drift * lag) / ss - 0.5 * ss;
+        double dmj = (a + drift * lag) * ssInverse - 0.5 * ss;
         double dpj = dmj + ss;
         double slopeN = 0.0; // d(integrand)/da for the N and D integrals
         double slopeD = 0.0;
         if (useA) {
           if (withN) {
             double pdf = Normal.pdf(dmj);
-            double unit = qWeight[idx] * qEr[idx] * pdf / ss; // the integrand without r
+            double unit = qWeight[idx] * qEr[idx] * pdf * ssInverse; // the integrand without r
             double term = r * unit;
             bigN += term;
-            slopeN = -term * dmj / ss;
+            slopeN = -term * dmj * ssInverse;
             if (sensitive) {
               volN += term * (dmj * dpj - 1.0) / vol;
               parN += driftSign * lag * slopeN + (byRate ? unit * (1.0 - r * lag) : 0.0);
@@ -410,10 +418,11 @@ final class QdFpPutSolver {
           }
           if (withD) {
             double pdf = Normal.pdf(dpj);
-            double unit = qWeight[idx] * qEq[idx] * (pdf / ss + NormalFromDensity.cdf(dpj, pdf));
+            double unit =
+                qWeight[idx] * qEq[idx] * (pdf * ssInverse + NormalFromDensity.cdf(dpj, pdf));
             double wq = q * qWeight[idx] * qEq[idx];
             bigD += q * unit;
-            slopeD = wq * (pdf - dpj * pdf / ss) / ss;
+            slopeD = wq * pdf * (1.0 - dpj * ssInverse) * ssInverse;
             if (sensitive) {
               volD += wq * pdf / vol * ((dpj * dmj - 1.0) / ss - dmj);
               parD += driftSign * lag * slopeD + (byRate ? 0.0 : unit * (1.0 - q * lag));
@@ -425,7 +434,7 @@ final class QdFpPutSolver {
             double pdf = Normal.pdf(dmj);
             double unit = wr * NormalFromDensity.cdf(dmj, pdf);
             bigN += r * unit;
-            slopeN = r * wr * pdf / ss;
+            slopeN = r * wr * pdf * ssInverse;
             if (sensitive) {
               volN -= r * wr * pdf * dpj / vol;
               parN += driftSign * lag * slopeN + (byRate ? unit * (1.0 - r * lag) : 0.0);
@@ -436,7 +445,7 @@ final class QdFpPutSolver {
             double pdf = Normal.pdf(dpj);
             double unit = wq * NormalFromDensity.cdf(dpj, pdf);
             bigD += q * unit;
-            slopeD = q * wq * pdf / ss;
+            slopeD = q * wq * pdf * ssInverse;
             if (sensitive) {
               volD -= q * wq * pdf * dmj / vol;
               parD += driftSign * lag * slopeD + (byRate ? 0.0 : unit * (1.0 - q * lag));
@@ -449,8 +458,9 @@ final class QdFpPutSolver {
         // rowN, rowD collect sum over points of slope L_i / sqrt(H(u)); times sqrt(H_i) below.
         if (sqrtH > 1e-150) {
           int row = idx * (n + 1);
-          double cn = -slopeN / sqrtH;
-          double cd = -slopeD / sqrtH;
+          double sqrtHInverse = 1.0 / sqrtH;
+          double cn = -slopeN * sqrtHInverse;
+          double cd = -slopeD * sqrtHInverse;
           for (int i = 0; i < n; i++) {
             double li = lagrange[row + i];
             rowN[i] += cn * li;
@@ -475,10 +485,12 @@ final class QdFpPutSolver {
         rhsPar[k] = parN / bigN - parD / bigD;
       }
       int jr = k * n;
+      double nInverse = 1.0 / bigN;
+      double dInverse = 1.0 / bigD;
       for (int i = 0; i < n; i++) {
         double dn = rowN[i] * rootValues[i] + (i == k ? directN : 0.0);
         double dd = rowD[i] * rootValues[i] + (i == k ? directD : 0.0);
-        jacobian[jr + i] = (i == k ? 1.0 : 0.0) - dn / bigN + dd / bigD;
+        jacobian[jr + i] = (i == k ? 1.0 : 0.0) - dn * nInverse + dd * dInverse;
       }
       next[k] = lnF; // the plain fixed-point step, kept as a fallback
     }
