@@ -214,6 +214,8 @@ public final class AmericanEngine implements PricingEngine {
     double gamma = call ? x * x * p2 / pk : p2 / pk;
     double theta = r * price - (r - q) * s * delta - 0.5 * vol * vol * s * s * gamma;
     double vega = pk * (european.vega() + prem[3]);
+    // The European part's own derivative: by the rate for a put (its rho); by the mapped put's
+    // yield for a call, x t e^{-qt} N(-d+) for a unit-strike put.
     double europeanByParameter =
         call ? x * t * Math.exp(-pq * t) * Normal.cdf(-dPlus(x, t, pr, pq, vol)) : european.rho();
     double rho = pk * (europeanByParameter + prem[4]);
