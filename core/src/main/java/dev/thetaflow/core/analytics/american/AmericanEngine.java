@@ -151,15 +151,17 @@ public final class AmericanEngine implements PricingEngine {
 
   @Override
   public Greeks greeks(PricingInputs in) {
-    return greeks(in, false);
+    return greeks(in, false, false);
   }
 
   /**
-   * The price and Greeks; with warmStart the boundary solve starts from the previous solve's
-   * boundary, moved along its volatility sensitivity, when only the volatility changed since (as
-   * between the implied-volatility solver's steps).
+   * The price and Greeks. forVolSearch: vega and rho are only accurate to about the solver's
+   * tolerance, which saves a sweep (see {@link QdFpPutSolver#solveWithSensitivities}); warmStart
+   * (with forVolSearch) also starts the boundary from the previous solve's, moved along its
+   * volatility sensitivity, when only the volatility changed since, as between the
+   * implied-volatility solver's steps.
    */
-  private Greeks greeks(PricingInputs in, boolean warmStart) {
+  private Greeks greeks(PricingInputs in, boolean forVolSearch, boolean warmStart) {
     double sign = in.type().sign();
     double s = in.spot();
     double k = in.strike();
@@ -188,17 +190,19 @@ public final class AmericanEngine implements PricingEngine {
       return BlackScholes.greeks(in);
     }
     QdFpPutSolver solver = w.solverFor(pr, pq, vol);
-    if (warmStart) {
-      solver.solveNear(pr, pq, vol, t);
+    // A call's rate is the mapped put's dividend yield.
+    boolean solved;
+    if (forVolSearch) {
+      solved = solver.solveWithSensitivities(pr, pq, vol, t, !call, warmStart);
     } else {
       solver.solve(pr, pq, vol, t);
+      solved = true;
     }
     double x = ps / pk;
     if (x <= solver.boundaryAtMaturity()) {
       return new Greeks(pk - ps, sign, 0.0, 0.0, 0.0, 0.0);
     }
-    // A call's rate is the mapped put's dividend yield.
-    boolean solved = solver.sensitivities(!call);
+    solved = solved && (forVolSearch || solver.sensitivities(!call));
     double[] prem = w.prem;
     solver.premiumWithSensitivities(x, prem);
     if (!solved || !Double.isFinite(prem[0] + prem[1] + prem[2] + prem[3] + prem[4])) {
@@ -253,11 +257,12 @@ public final class AmericanEngine implements PricingEngine {
   }
 
   /**
-   * Price and vega at vol, for the implied-volatility solver; quick evaluations warm-start the
-   * boundary (hv is not needed: vega is analytic).
+   * Price and vega at vol, for the implied-volatility solver: vega from the last Newton sweep (it
+   * only steers Newton on volatility), and quick evaluations warm-start the boundary; hv is not
+   * needed, vega is analytic.
    */
   private void priceAndVega(PricingInputs in, double vol, double hv, boolean quick, double[] out) {
-    Greeks g = greeks(in.withVolatility(vol), quick);
+    Greeks g = greeks(in.withVolatility(vol), true, quick);
     out[0] = g.price();
     out[1] = g.vega();
   }

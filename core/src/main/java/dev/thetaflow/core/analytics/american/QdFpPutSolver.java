@@ -146,6 +146,12 @@ final class QdFpPutSolver {
   /** Solves the boundary from the QD+ seed. */
   void solve(double rate, double dividendYield, double volatility, double years) {
     setMarket(rate, dividendYield, volatility, years);
+    seed();
+    iterate(m, tolerance, false);
+  }
+
+  /** Li's QD+ boundary at the nodes, the start of Newton's method. */
+  private void seed() {
     double seedRate = Math.max(r, R_FLOOR_FOR_SEED);
     double seedMax = xMax(seedRate, q);
     // From short to long maturities, each seed starting Newton at its neighbour's boundary (a
@@ -160,26 +166,39 @@ final class QdFpPutSolver {
       values[k] = lnRatio * lnRatio;
     }
     values[n] = 0.0;
-    iterate(m, tolerance);
   }
 
   /**
-   * Solves the boundary, starting from the last solved one moved along its volatility sensitivity
-   * when only the volatility changed since {@link #sensitivities} was called for it (the error of
-   * that start is second order in the volatility step); otherwise as {@link #solve}.
+   * Solves the boundary as {@link #solve} does (to the same result unless warm) and leaves the
+   * boundary's sensitivities (see {@link #sensitivities}) taken from the last Newton sweep instead
+   * of an extra one. That sweep is one update behind the result, so they are accurate to about that
+   * update (e.g. 1e-4 relative): plenty for a Newton step on volatility, not for reported Greeks.
+   * With warmStart, Newton starts from the last solved boundary moved along its volatility
+   * sensitivity when only the volatility changed since it was computed (the start is then off by
+   * the square of the volatility step) instead of from QD+. False if the sensitivities could not be
+   * had.
    */
-  void solveNear(double rate, double dividendYield, double volatility, double years) {
-    if (!(rate == r && dividendYield == q && years == maturity && sensitivityVol > 0.0)) {
-      solve(rate, dividendYield, volatility, years);
-      return;
-    }
+  boolean solveWithSensitivities(
+      double rate,
+      double dividendYield,
+      double volatility,
+      double years,
+      boolean byRate,
+      boolean warmStart) {
+    boolean warm =
+        warmStart && rate == r && dividendYield == q && years == maturity && sensitivityVol > 0.0;
     double step = volatility - sensitivityVol;
     setMarket(rate, dividendYield, volatility, years);
-    for (int k = 0; k < n; k++) {
-      double u = Math.min(lnX - Math.sqrt(values[k]) + rhsVol[k] * step, lnX);
-      values[k] = (lnX - u) * (lnX - u);
+    if (warm) {
+      for (int k = 0; k < n; k++) {
+        double u = Math.min(lnX - Math.sqrt(values[k]) + rhsVol[k] * step, lnX);
+        values[k] = (lnX - u) * (lnX - u);
+      }
+    } else {
+      seed();
     }
-    iterate(m, tolerance);
+    setParameter(byRate);
+    return iterate(m, tolerance, true) && finishSensitivities();
   }
 
   /**
@@ -263,11 +282,12 @@ final class QdFpPutSolver {
    * depends on every node through the interpolated boundary inside the integrals, and those
    * derivatives come at no extra special-function cost. Converges quadratically from QD+.
    */
-  private void iterate(int iterations, double stopTolerance) {
+  private boolean iterate(int iterations, double stopTolerance, boolean trackSensitivities) {
     double previousChange = Double.NaN;
+    boolean solved = false;
     for (int it = 0; it < iterations; it++) {
-      sweep(false);
-      boolean solved = lu.factor() && lu.solve(residual);
+      sweep(trackSensitivities);
+      solved = lu.factor() && lu.solve(residual);
       double maxChange = 0.0;
       for (int k = 0; k < n; k++) {
         double u = lnX - Math.sqrt(values[k]);
@@ -288,6 +308,7 @@ final class QdFpPutSolver {
       previousChange = maxChange;
     }
     fitCoefficients(values, coef);
+    return solved;
   }
 
   /**
@@ -297,20 +318,29 @@ final class QdFpPutSolver {
    * derivatives. False if the system is singular there (the caller then falls back).
    */
   boolean sensitivities(boolean byRate) {
-    this.byRate = byRate;
-    dLnX = xMax < 1.0 ? (byRate ? 1.0 / r : -1.0 / q) : 0.0;
+    setParameter(byRate);
     sweep(true);
-    if (!(lu.factor() && lu.solve(rhsVol) && lu.solve(rhsPar))) {
+    return lu.factor() && finishSensitivities();
+  }
+
+  private void setParameter(boolean rate) {
+    byRate = rate;
+    dLnX = xMax < 1.0 ? (rate ? 1.0 / r : -1.0 / q) : 0.0;
+  }
+
+  /** Solves the factored Jacobian for du/dθ and fits the Chebyshev series of dH/dθ. */
+  private boolean finishSensitivities() {
+    if (!(lu.solve(rhsVol) && lu.solve(rhsPar))) {
       return false;
     }
     // H_i = (lnX - u_i)^2, so dH_i = 2 sqrt(H_i) (d lnX - du_i); H_n = 0 always.
     for (int i = 0; i < n; i++) {
-      dValues[i] = -2.0 * rootValues[i] * rhsVol[i];
+      dValues[i] = -2.0 * Math.sqrt(values[i]) * rhsVol[i];
     }
     dValues[n] = 0.0;
     fitCoefficients(dValues, coefVol);
     for (int i = 0; i < n; i++) {
-      dValues[i] = 2.0 * rootValues[i] * (dLnX - rhsPar[i]);
+      dValues[i] = 2.0 * Math.sqrt(values[i]) * (dLnX - rhsPar[i]);
     }
     fitCoefficients(dValues, coefPar);
     sensitivityVol = vol;
