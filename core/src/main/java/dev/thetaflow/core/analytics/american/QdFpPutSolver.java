@@ -256,23 +256,26 @@ final class QdFpPutSolver {
       // Split at u = tau/2: lag tau - u = y^2 on the near side, u = y^2 on the far side, so that
       // neither end of the integrand has a square-root kink.
       double half = 0.5 * halfRoot * xi;
-      for (int j = 0; j < 2 * l; j++) {
-        int idx = k * 2 * l + j;
-        double y = half * (1.0 + fpY[j % l]);
-        double lag;
-        double xiU;
-        if (j < l) {
-          lag = y * y;
-          xiU = Math.sqrt(Math.max(tau - lag, 0.0));
-        } else {
-          xiU = y;
-          lag = tau - y * y;
-        }
-        qs[idx] = Math.sqrt(lag);
-        qsInverse[idx] = 1.0 / qs[idx];
-        qWeight[idx] = fpW[j % l] * half * 2.0 * y;
-        qEr[idx] = Math.exp(-r * lag);
-        qEq[idx] = Math.exp(-q * lag);
+      for (int j = 0; j < l; j++) {
+        int near = k * 2 * l + j;
+        int far = near + l;
+        double y = half * (1.0 + fpY[j]);
+        double weight = fpW[j] * half * 2.0 * y;
+        // The far point's lag is tau - y^2: its root is the near point's xi(u), and its discount
+        // factors are the node's divided by the near point's, which saves half the exponentials.
+        double farRoot = Math.sqrt(Math.max(tau - y * y, 0.0));
+        double nearEr = Math.exp(-r * y * y);
+        double nearEq = Math.exp(-q * y * y);
+        qs[near] = y;
+        qs[far] = farRoot;
+        qsInverse[near] = 1.0 / y;
+        qsInverse[far] = 1.0 / farRoot;
+        qWeight[near] = weight;
+        qWeight[far] = weight;
+        qEr[near] = nearEr;
+        qEr[far] = nodeEr[k] / nearEr;
+        qEq[near] = nearEq;
+        qEq[far] = nodeEq[k] / nearEq;
       }
     }
   }
