@@ -421,10 +421,10 @@ final class QdFpPutSolver {
       java.util.Arrays.fill(rowN, 0.0);
       java.util.Arrays.fill(rowD, 0.0);
       int base = k * points;
-      // With sensitivities the r = 0 or q = 0 integrals are evaluated too: their prefactor
-      // vanishes, its derivative does not.
-      boolean withN = r != 0.0 || sensitive;
-      boolean withD = q != 0.0 || sensitive;
+      // An r = 0 (q = 0) integral vanishes with its prefactor, and so do its derivatives, except
+      // the one by r (q) itself: only that needs it evaluated.
+      boolean withN = r != 0.0 || (sensitive && byRate);
+      boolean withD = q != 0.0 || (sensitive && !byRate);
       for (int j = 0; j < points; j++) {
         int idx = base + j;
         double s = qs[idx];
