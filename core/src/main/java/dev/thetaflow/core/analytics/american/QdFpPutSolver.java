@@ -46,8 +46,7 @@ final class QdFpPutSolver {
   private final double[] fpW;
   private final double[] priceY;
   private final double[] priceW;
-  private final double[] chebCos; // (n+1) x (n+1): cos(j k pi / n)
-  private final double[] nodeZ;
+  private final ChebyshevLobatto cheb; // the interpolation in xi = sqrt(tau)
 
   // Boundary state.
   private final double[] values; // H at nodes
@@ -99,14 +98,7 @@ final class QdFpPutSolver {
     fpW = fp.weights;
     priceY = pr.nodes;
     priceW = pr.weights;
-    chebCos = new double[(n + 1) * (n + 1)];
-    nodeZ = new double[n + 1];
-    for (int j = 0; j <= n; j++) {
-      nodeZ[j] = Math.cos(j * Math.PI / n);
-      for (int k = 0; k <= n; k++) {
-        chebCos[j * (n + 1) + k] = Math.cos(((long) j * k % (2L * n)) * Math.PI / n);
-      }
-    }
+    cheb = new ChebyshevLobatto(n);
     values = new double[n + 1];
     coef = new double[n + 1];
     next = new double[n + 1];
@@ -158,7 +150,7 @@ final class QdFpPutSolver {
     // linear extrapolation from two neighbours was tried: it sends QD+'s Newton astray).
     double previous = seedMax;
     for (int k = n - 1; k >= 0; k--) {
-      double xi = 0.5 * sqrtT * (1.0 + nodeZ[k]);
+      double xi = 0.5 * sqrtT * (1.0 + cheb.node(k));
       double tau = xi * xi;
       double dr = seedRate == r ? nodeEr[k] : Math.exp(-seedRate * tau);
       previous = QdPlusBoundary.solve(seedRate, q, vol, tau, dr, nodeEq[k], seedMax, previous);
@@ -208,7 +200,7 @@ final class QdFpPutSolver {
   private void fillLagrangeTable() {
     double halfRoot = Math.sqrt(0.5);
     for (int k = 0; k < n; k++) {
-      double xi = 0.5 * (1.0 + nodeZ[k]);
+      double xi = 0.5 * (1.0 + cheb.node(k));
       double half = 0.5 * halfRoot * xi;
       for (int j = 0; j < 2 * l; j++) {
         int idx = k * 2 * l + j;
@@ -220,12 +212,12 @@ final class QdFpPutSolver {
         int exact = -1;
         double sum = 0.0;
         for (int i = 0; i <= n; i++) {
-          if (z == nodeZ[i]) {
+          if (z == cheb.node(i)) {
             exact = i;
             break;
           }
           double w = ((i & 1) == 0 ? 1.0 : -1.0) * (i == 0 || i == n ? 0.5 : 1.0);
-          lagrange[row + i] = w / (z - nodeZ[i]);
+          lagrange[row + i] = w / (z - cheb.node(i));
           sum += lagrange[row + i];
         }
         for (int i = 0; i <= n; i++) {
@@ -249,7 +241,7 @@ final class QdFpPutSolver {
     lnX = Math.log(xMax);
     double halfRoot = Math.sqrt(0.5);
     for (int k = 0; k < n; k++) {
-      double xi = 0.5 * sqrtT * (1.0 + nodeZ[k]);
+      double xi = 0.5 * sqrtT * (1.0 + cheb.node(k));
       double tau = xi * xi;
       nodeEr[k] = Math.exp(-r * tau);
       nodeEq[k] = Math.exp(-q * tau);
@@ -310,7 +302,7 @@ final class QdFpPutSolver {
       }
       previousChange = maxChange;
     }
-    fitCoefficients(values, coef);
+    cheb.fit(values, coef);
     return solved;
   }
 
@@ -341,11 +333,11 @@ final class QdFpPutSolver {
       dValues[i] = -2.0 * Math.sqrt(values[i]) * rhsVol[i];
     }
     dValues[n] = 0.0;
-    fitCoefficients(dValues, coefVol);
+    cheb.fit(dValues, coefVol);
     for (int i = 0; i < n; i++) {
       dValues[i] = 2.0 * Math.sqrt(values[i]) * (dLnX - rhsPar[i]);
     }
-    fitCoefficients(dValues, coefPar);
+    cheb.fit(dValues, coefPar);
     sensitivityVol = vol;
     return true;
   }
@@ -380,7 +372,7 @@ final class QdFpPutSolver {
       hAt[idx] = Math.max(h, 0.0);
     }
     for (int k = 0; k < n; k++) {
-      double xi = 0.5 * sqrtT * (1.0 + nodeZ[k]);
+      double xi = 0.5 * sqrtT * (1.0 + cheb.node(k));
       double tau = xi * xi;
       double lnB = lnX - rootValues[k];
       double v = vol * xi;
@@ -529,37 +521,10 @@ final class QdFpPutSolver {
     }
   }
 
-  /** Chebyshev coefficients from node values (a discrete cosine transform). */
-  private void fitCoefficients(double[] nodeValues, double[] coefficients) {
-    double scale = 2.0 / n;
-    for (int j = 0; j <= n; j++) {
-      double sum = 0.5 * (nodeValues[0] + nodeValues[n] * chebCos[j * (n + 1) + n]);
-      for (int k = 1; k < n; k++) {
-        sum += nodeValues[k] * chebCos[j * (n + 1) + k];
-      }
-      coefficients[j] = scale * sum;
-    }
-    coefficients[0] *= 0.5;
-    coefficients[n] *= 0.5;
-  }
-
-  /** The Chebyshev series with these coefficients at z in [-1, 1], by Clenshaw's recurrence. */
-  private double chebyshev(double[] coefficients, double z) {
-    double b1 = 0.0;
-    double b2 = 0.0;
-    double z2 = 2.0 * z;
-    for (int j = n; j >= 1; j--) {
-      double t = z2 * b1 - b2 + coefficients[j];
-      b2 = b1;
-      b1 = t;
-    }
-    return z * b1 - b2 + coefficients[0];
-  }
-
   /** The boundary at time to maturity tau, unit strike. */
   double boundary(double tau) {
     double z = 2.0 * Math.sqrt(Math.max(tau, 0.0)) / sqrtT - 1.0;
-    return Math.exp(lnX - Math.sqrt(Math.max(chebyshev(coef, z), 0.0)));
+    return Math.exp(lnX - Math.sqrt(Math.max(cheb.evaluate(coef, z), 0.0)));
   }
 
   /** The boundary today (time to maturity T). */
@@ -637,7 +602,7 @@ final class QdFpPutSolver {
       }
       double w = priceW[j] * halfRange * 2.0 * y;
       double z = 2.0 * xiU / sqrtT - 1.0;
-      double sqrtH = Math.sqrt(Math.max(chebyshev(coef, z), 0.0));
+      double sqrtH = Math.sqrt(Math.max(cheb.evaluate(coef, z), 0.0));
       double a = lnx - lnX + sqrtH;
       double v = vol * Math.sqrt(t);
       double dm = (a + drift * t) / v - 0.5 * v;
@@ -656,8 +621,8 @@ final class QdFpPutSolver {
       if (withSensitivities) {
         // a = ln x - ln B, ln B = ln X - sqrt(H): da = -d ln X + dH / (2 sqrt(H)).
         double slope = (eq * x * pdfP - er * pdfM) / v; // d(integrand)/da
-        double daVol = sqrtH > 1e-150 ? chebyshev(coefVol, z) / (2.0 * sqrtH) : 0.0;
-        double daPar = -dLnX + (sqrtH > 1e-150 ? chebyshev(coefPar, z) / (2.0 * sqrtH) : 0.0);
+        double daVol = sqrtH > 1e-150 ? cheb.evaluate(coefVol, z) / (2.0 * sqrtH) : 0.0;
+        double daPar = -dLnX + (sqrtH > 1e-150 ? cheb.evaluate(coefPar, z) / (2.0 * sqrtH) : 0.0);
         byVol += w * ((er * pdfM * dp - eq * x * pdfP * dm) / vol + slope * daVol);
         double prefactor =
             byRate
