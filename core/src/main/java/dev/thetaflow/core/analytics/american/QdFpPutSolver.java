@@ -18,6 +18,10 @@ import dev.thetaflow.core.analytics.Normal;
  * behaviour at both ends. The price is the European value plus the early-exercise premium integral,
  * handled the same way with p points per piece (see {@link #premium}).
  *
+ * <p>How the solved boundary moves with volatility and with the rate or the yield comes from
+ * implicit differentiation of the same system through its Jacobian ({@link #sensitivities}), and
+ * {@link #premiumWithSensitivities} turns that into the price's vega and rho without a re-solve.
+ *
  * <p>Not thread-safe: one instance per thread (the engine keeps one per thread).
  */
 final class QdFpPutSolver {
