@@ -4,6 +4,7 @@ import dev.thetaflow.core.analytics.BlackScholes;
 import dev.thetaflow.core.analytics.ExerciseStyle;
 import dev.thetaflow.core.analytics.Greeks;
 import dev.thetaflow.core.analytics.ImpliedVol;
+import dev.thetaflow.core.analytics.Normal;
 import dev.thetaflow.core.analytics.OptionType;
 import dev.thetaflow.core.analytics.PricingEngine;
 import dev.thetaflow.core.analytics.PricingInputs;
@@ -27,8 +28,10 @@ import dev.thetaflow.core.analytics.PricingInputs;
  *
  * <p>Greeks: with the boundary fixed, delta and gamma are exact derivatives of the premium integral
  * (the boundary does not depend on spot); theta follows from the Black–Scholes equation in the
- * continuation region; vega and rho are central differences of re-solves seeded with the base
- * boundary. Below the boundary the option is worth its intrinsic value: delta = ±1, the rest 0.
+ * continuation region; vega and rho are exact derivatives too: the premium integral's own
+ * dependence plus how the boundary moves, du/dθ = -J^-1 dG/dθ from the fixed-point system G(u) = 0
+ * at the solved boundary (implicit differentiation, one extra evaluation of the system, no
+ * re-solve). Below the boundary the option is worth its intrinsic value: delta = ±1, the rest 0.
  *
  * <p>Thread-safe: each thread gets its own scratch space; pricing allocates only the result.
  */
@@ -51,15 +54,6 @@ public final class AmericanEngine implements PricingEngine {
    * A scheme about two orders of magnitude more accurate (and ~30 times slower), for references.
    */
   static final AmericanScheme HIGH_PRECISION = new AmericanScheme(32, 20, 32, 96, 1e-8);
-
-  /**
-   * Newton steps for the bumped re-solves behind vega and rho, started from the base boundary. One
-   * step leaves an error quadratic in the bump, which cancels in a central difference; a rate bump
-   * also moves X = K r/q when q &gt; r, which needs a second step.
-   */
-  private static final int VEGA_STEPS = 1;
-
-  private static final int RHO_STEPS = 2;
 
   private static final int EUROPEAN = 0;
   private static final int FIXED_POINT = 1;
@@ -94,15 +88,11 @@ public final class AmericanEngine implements PricingEngine {
 
   @Override
   public double price(PricingInputs in) {
-    return priceAt(in, in.rate(), in.dividendYield(), in.volatility(), null, 0);
+    return priceAt(in, in.rate(), in.dividendYield(), in.volatility());
   }
 
-  /**
-   * The price with another rate, yield and volatility; a non-null {@code warm} solver re-solves
-   * from the boundary it saved for nearby inputs.
-   */
-  private double priceAt(
-      PricingInputs in, double r, double q, double vol, QdFpPutSolver warm, int warmSteps) {
+  /** The price with another rate, yield and volatility. */
+  private double priceAt(PricingInputs in, double r, double q, double vol) {
     double sign = in.type().sign();
     double s = in.spot();
     double k = in.strike();
@@ -126,12 +116,8 @@ public final class AmericanEngine implements PricingEngine {
         return fallback.price(new PricingInputs(in.type(), s, k, t, r, q, vol));
       default:
         Workspace w = workspace.get();
-        QdFpPutSolver solver = warm != null ? warm : w.solverFor(pr, pq, vol);
-        if (warm != null) {
-          solver.resolveFromSaved(pr, pq, vol, t, warmSteps);
-        } else {
-          solver.solve(pr, pq, vol, t);
-        }
+        QdFpPutSolver solver = w.solverFor(pr, pq, vol);
+        solver.solve(pr, pq, vol, t);
         double value = pk * normalisedPut(solver, ps / pk, pr, pq, vol, t);
         if (!Double.isFinite(value)) {
           // Degenerate boundaries (e.g. r ~ 0 with q < 0 and a long, volatile option, where the
@@ -165,6 +151,17 @@ public final class AmericanEngine implements PricingEngine {
 
   @Override
   public Greeks greeks(PricingInputs in) {
+    return greeks(in, false, false);
+  }
+
+  /**
+   * The price and Greeks. forVolSearch: vega and rho are only accurate to about the solver's
+   * tolerance, which saves a sweep (see {@link QdFpPutSolver#solveWithSensitivities}); warmStart
+   * (with forVolSearch) also starts the boundary from the previous solve's, moved along its
+   * volatility sensitivity, when only the volatility changed since, as between the
+   * implied-volatility solver's steps.
+   */
+  private Greeks greeks(PricingInputs in, boolean forVolSearch, boolean warmStart) {
     double sign = in.type().sign();
     double s = in.spot();
     double k = in.strike();
@@ -193,49 +190,46 @@ public final class AmericanEngine implements PricingEngine {
       return BlackScholes.greeks(in);
     }
     QdFpPutSolver solver = w.solverFor(pr, pq, vol);
-    solver.solve(pr, pq, vol, t);
-    solver.saveBoundary();
+    // A call's rate is the mapped put's dividend yield.
+    boolean solved;
+    if (forVolSearch) {
+      solved = solver.solveWithSensitivities(pr, pq, vol, t, !call, warmStart);
+    } else {
+      solver.solve(pr, pq, vol, t);
+      solved = true;
+    }
     double x = ps / pk;
     if (x <= solver.boundaryAtMaturity()) {
       return new Greeks(pk - ps, sign, 0.0, 0.0, 0.0, 0.0);
     }
-    solver.premium(x, w.prem);
-    if (!Double.isFinite(w.prem[0] + w.prem[1] + w.prem[2])) {
+    solved = solved && (forVolSearch || solver.sensitivities(!call));
+    double[] prem = w.prem;
+    solver.premiumWithSensitivities(x, prem);
+    if (!solved || !Double.isFinite(prem[0] + prem[1] + prem[2] + prem[3] + prem[4])) {
       return fallback.greeks(in);
     }
     Greeks european =
         BlackScholes.greeks(new PricingInputs(OptionType.PUT, x, 1.0, t, pr, pq, vol));
-    double p = european.price() + w.prem[0];
-    double p1 = european.delta() + w.prem[1];
-    double p2 = european.gamma() + w.prem[2];
+    double p = european.price() + prem[0];
+    double p1 = european.delta() + prem[1];
+    double p2 = european.gamma() + prem[2];
     double price = pk * p;
     double delta = call ? p - x * p1 : p1;
     double gamma = call ? x * x * p2 / pk : p2 / pk;
     double theta = r * price - (r - q) * s * delta - 0.5 * vol * vol * s * s * gamma;
-
-    double hv = Math.max(1e-3 * vol, 1e-5);
-    double volDown = Math.max(vol - hv, 0.5 * vol);
-    double vega =
-        (priceAt(in, r, q, vol + hv, solver, VEGA_STEPS)
-                - priceAt(in, r, q, volDown, solver, VEGA_STEPS))
-            / (vol + hv - volDown);
-    double hr = 1e-4;
-    int rhoSteps = rhoSteps(call, pr, pq, hr);
-    double rho =
-        (priceAt(in, r + hr, q, vol, solver, rhoSteps)
-                - priceAt(in, r - hr, q, vol, solver, rhoSteps))
-            / (2 * hr);
+    double vega = pk * (european.vega() + prem[3]);
+    // The European part's own derivative: by the rate for a put (its rho); by the mapped put's
+    // yield for a call, x t e^{-qt} N(-d+) for a unit-strike put.
+    double europeanByParameter =
+        call ? x * t * Math.exp(-pq * t) * Normal.cdf(-dPlus(x, t, pr, pq, vol)) : european.rho();
+    double rho = pk * (europeanByParameter + prem[4]);
     return new Greeks(price, delta, gamma, vega, theta, rho);
   }
 
-  /**
-   * Newton steps for the rho re-solves: one suffices while X = min(1, r/q) stays at 1 on both sides
-   * of the bump (the error is then quadratic in the bump and cancels); two when the bump moves X.
-   */
-  private static int rhoSteps(boolean call, double pr, double pq, double hr) {
-    double lowR = call ? pr : pr - hr; // a call's rate is the put's yield
-    double highQ = call ? pq + hr : pq;
-    return highQ <= 0.0 || highQ <= lowR ? VEGA_STEPS : RHO_STEPS;
+  /** d+ of a unit-strike option at spot x. */
+  private static double dPlus(double x, double t, double r, double q, double vol) {
+    double v = vol * Math.sqrt(t);
+    return (Math.log(x) + (r - q) * t) / v + 0.5 * v;
   }
 
   /** Greeks of the zero-volatility value by central differences; gamma and vega are 0. */
@@ -244,18 +238,16 @@ public final class AmericanEngine implements PricingEngine {
     double r = in.rate();
     double q = in.dividendYield();
     double t = in.years();
-    double price = priceAt(in, r, q, 0.0, null, 0);
+    double price = priceAt(in, r, q, 0.0);
     double hs = 1e-6 * s;
     double delta =
-        (priceAt(in.withSpot(s + hs), r, q, 0.0, null, 0)
-                - priceAt(in.withSpot(s - hs), r, q, 0.0, null, 0))
+        (priceAt(in.withSpot(s + hs), r, q, 0.0) - priceAt(in.withSpot(s - hs), r, q, 0.0))
             / (2 * hs);
     double hr = 1e-6;
-    double rho =
-        (priceAt(in, r + hr, q, 0.0, null, 0) - priceAt(in, r - hr, q, 0.0, null, 0)) / (2 * hr);
+    double rho = (priceAt(in, r + hr, q, 0.0) - priceAt(in, r - hr, q, 0.0)) / (2 * hr);
     double ht = Math.min(1e-6, 0.5 * t);
     PricingInputs shorter = new PricingInputs(in.type(), s, in.strike(), t - ht, r, q, 0.0);
-    double theta = (priceAt(shorter, r, q, 0.0, null, 0) - price) / ht;
+    double theta = (priceAt(shorter, r, q, 0.0) - price) / ht;
     return new Greeks(price, delta, 0.0, 0.0, theta, rho);
   }
 
@@ -264,31 +256,22 @@ public final class AmericanEngine implements PricingEngine {
     return AmericanImpliedVol.solve(in, targetPrice, volPricer, workspace.get().iv);
   }
 
-  /** Price and central-difference vega at vol, for the implied-volatility solver. */
-  private void priceAndVega(PricingInputs in, double vol, double hv, double[] out) {
-    double r = in.rate();
-    double q = in.dividendYield();
-    out[0] = priceAt(in, r, q, vol, null, 0);
-    boolean call = in.type().sign() > 0;
-    double pr = call ? q : r;
-    double pq = call ? r : q;
-    QdFpPutSolver solver = null;
-    if (regime(pr, pq) == FIXED_POINT) {
-      solver = workspace.get().solverFor(pr, pq, vol);
-      solver.saveBoundary();
-    }
-    double down = Math.max(vol - hv, 0.5 * vol);
-    out[1] =
-        (priceAt(in, r, q, vol + hv, solver, VEGA_STEPS)
-                - priceAt(in, r, q, down, solver, VEGA_STEPS))
-            / (vol + hv - down);
+  /**
+   * Price and vega at vol, for the implied-volatility solver: vega from the last Newton sweep (it
+   * only steers Newton on volatility), and quick evaluations warm-start the boundary; hv is not
+   * needed, vega is analytic.
+   */
+  private void priceAndVega(PricingInputs in, double vol, double hv, boolean quick, double[] out) {
+    Greeks g = greeks(in.withVolatility(vol), true, quick);
+    out[0] = g.price();
+    out[1] = g.vega();
   }
 
   /** Per-thread scratch space. */
   private static final class Workspace {
     final QdFpPutSolver solver;
     final QdFpPutSolver highDriftSolver;
-    final double[] prem = new double[3];
+    final double[] prem = new double[5];
     final double[] iv = new double[2];
 
     Workspace(AmericanScheme scheme, AmericanScheme highDriftScheme) {

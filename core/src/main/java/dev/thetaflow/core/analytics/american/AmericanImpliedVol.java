@@ -12,13 +12,26 @@ import dev.thetaflow.core.analytics.PricingInputs;
  */
 final class AmericanImpliedVol {
 
-  /** Prices an option at a given volatility and estimates vega with a bump of {@code hv}. */
+  /** Prices an option at a given volatility, with its vega. */
   interface VolPricer {
-    /** Writes {price, vega} into out. */
-    void priceAndVega(PricingInputs inputs, double vol, double hv, double[] out);
+    /**
+     * Writes {price, vega} into out. {@code hv} is a bump size for pricers that take vega from
+     * differences. A quick evaluation may start from the previous evaluation's state, so its price
+     * agrees with the engine's price only to the solver's tolerance; a final one (quick false) must
+     * reproduce it.
+     */
+    void priceAndVega(PricingInputs inputs, double vol, double hv, boolean quick, double[] out);
   }
 
   static final double VOL_TOLERANCE = 1e-11;
+
+  /**
+   * The quick (warm-started) Newton steps stop once a step is this small relative to max(1, vol);
+   * one final Newton step on a full evaluation then lands on the root of the engine's own price to
+   * about the square of this.
+   */
+  static final double QUICK_TOLERANCE = 1e-7;
+
   private static final double MAX_VOL = 100.0;
   private static final int MAX_ITERATIONS = 100;
 
@@ -55,18 +68,16 @@ final class AmericanImpliedVol {
     double hi = Double.POSITIVE_INFINITY;
     for (int iter = 0; iter < MAX_ITERATIONS; iter++) {
       double hv = Math.max(1e-4 * vol, 1e-7);
-      pricer.priceAndVega(in, vol, hv, out);
+      pricer.priceAndVega(in, vol, hv, true, out);
       double f = out[0] - target;
       double vega = out[1];
       if (f > 0.0) {
         hi = vol;
       } else if (f < 0.0) {
         lo = vol;
-      } else {
-        return ImpliedVol.ok(vol);
       }
       if (Math.abs(f) <= 1e-15 * k + 1e-13 * target) {
-        return ImpliedVol.ok(vol); // the price is matched to rounding
+        return ImpliedVol.ok(polish(in, target, vol, pricer, out)); // matched to rounding
       }
       double next = vol - f / vega;
       boolean newtonOk = vega > 0.0 && next > lo && next < hi;
@@ -78,13 +89,25 @@ final class AmericanImpliedVol {
       if (next > MAX_VOL) {
         return ImpliedVol.failed(IvStatus.NOT_CONVERGED);
       }
-      if (Math.abs(next - vol) < VOL_TOLERANCE * Math.max(1.0, vol)
+      if ((newtonOk && Math.abs(next - vol) < QUICK_TOLERANCE * Math.max(1.0, vol))
           || (hi - lo) < VOL_TOLERANCE * Math.max(1.0, vol)) {
-        return ImpliedVol.ok(next);
+        return ImpliedVol.ok(polish(in, target, next, pricer, out));
       }
       vol = next;
     }
     return ImpliedVol.failed(IvStatus.NOT_CONVERGED);
+  }
+
+  /**
+   * One Newton step on a full evaluation at vol, so that the result is the root of the engine's own
+   * price rather than of the quick evaluations; kept only where the step is as small as the
+   * difference between the two can make it (otherwise vol stands, e.g. where vega vanishes).
+   */
+  private static double polish(
+      PricingInputs in, double target, double vol, VolPricer pricer, double[] out) {
+    pricer.priceAndVega(in, vol, Math.max(1e-4 * vol, 1e-7), false, out);
+    double step = (out[0] - target) / out[1];
+    return out[1] > 0.0 && Math.abs(step) < 1e-5 * Math.max(1.0, vol) ? vol - step : vol;
   }
 
   /**

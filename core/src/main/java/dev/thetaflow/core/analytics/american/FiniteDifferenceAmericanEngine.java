@@ -91,7 +91,7 @@ public final class FiniteDifferenceAmericanEngine implements PricingEngine {
     return AmericanImpliedVol.solve(
         in,
         targetPrice,
-        (inputs, vol, hv, out) -> {
+        (inputs, vol, hv, quick, out) -> {
           out[0] = solve(inputs, inputs.rate(), vol, null);
           double up = solve(inputs, inputs.rate(), vol + hv, null);
           double lo = solve(inputs, inputs.rate(), Math.max(vol - hv, 0.0), null);

@@ -18,11 +18,23 @@ import dev.thetaflow.core.analytics.Normal;
  * behaviour at both ends. The price is the European value plus the early-exercise premium integral,
  * handled the same way with p points per piece (see {@link #premium}).
  *
+ * <p>How the solved boundary moves with volatility and with the rate or the yield comes from
+ * implicit differentiation of the same system through its Jacobian ({@link #sensitivities}), and
+ * {@link #premiumWithSensitivities} turns that into the price's vega and rho without a re-solve.
+ *
  * <p>Not thread-safe: one instance per thread (the engine keeps one per thread).
  */
 final class QdFpPutSolver {
 
   private static final double R_FLOOR_FOR_SEED = 1e-4;
+
+  /**
+   * Newton also stops once quadratic convergence predicts the remaining error below this fraction
+   * of the tolerance: after steps d1 then d2 the error left is about d2^3 / d1^2. This saves the
+   * sweep that would only confirm convergence (measured: the worst price errors against QuantLib
+   * and against the high-precision scheme do not change).
+   */
+  private static final double PREDICTED_FRACTION = 1e-2;
 
   /**
    * FP-A (the smooth-pasting form) converges in a few steps but becomes unstable when the drift
@@ -38,18 +50,16 @@ final class QdFpPutSolver {
   private final double[] fpW;
   private final double[] priceY;
   private final double[] priceW;
-  private final double[] chebCos; // (n+1) x (n+1): cos(j k pi / n)
-  private final double[] nodeZ;
+  private final ChebyshevLobatto cheb; // the interpolation in xi = sqrt(tau)
 
   // Boundary state.
   private final double[] values; // H at nodes
   private final double[] coef; // Chebyshev coefficients of H
   private final double[] next;
-  private final double[] savedValues;
   // Quadrature cache, per node k < n and point j.
   private final double[] lagrange; // per quadrature point: Lagrange basis of the n + 1 nodes
   private final double[] hAt; // H at each quadrature point for the current sweep
-  private final double[] jacobian;
+  private final DenseLu lu;
   private final double[] residual;
   private final double[] rowN;
   private final double[] rowD;
@@ -57,10 +67,21 @@ final class QdFpPutSolver {
   private final double[] nodeEr;
   private final double[] nodeEq;
   private final double[] qs;
+  private final double[] qsInverse; // 1 / qs, so the sweeps multiply instead of divide
   private final double[] qWeight;
   private final double[] qZ;
   private final double[] qEr;
   private final double[] qEq;
+  // Sensitivities of the solved boundary (see sensitivities()).
+  private final double[] rhsVol; // du/dvol at the nodes, after solving
+  private final double[] rhsPar; // du/dθ at the nodes, after solving
+  private final double[] dValues;
+  private final double[] coefVol; // Chebyshev coefficients of dH/dvol
+  private final double[] coefPar; // Chebyshev coefficients of dH/dθ
+  private boolean byRate; // θ is the rate (true) or the dividend yield
+  private double dLnX; // d ln X / dθ
+  private double sensitivityVol = Double.NaN; // the volatility rhsVol was computed at, if current
+  private boolean withSensitivities; // premium() also fills out[3..4]
 
   private double r;
   private double q;
@@ -81,21 +102,18 @@ final class QdFpPutSolver {
     fpW = fp.weights;
     priceY = pr.nodes;
     priceW = pr.weights;
-    chebCos = new double[(n + 1) * (n + 1)];
-    nodeZ = new double[n + 1];
-    for (int j = 0; j <= n; j++) {
-      nodeZ[j] = Math.cos(j * Math.PI / n);
-      for (int k = 0; k <= n; k++) {
-        chebCos[j * (n + 1) + k] = Math.cos(((long) j * k % (2L * n)) * Math.PI / n);
-      }
-    }
+    cheb = new ChebyshevLobatto(n);
     values = new double[n + 1];
     coef = new double[n + 1];
     next = new double[n + 1];
-    savedValues = new double[n + 1];
     lagrange = new double[2 * n * l * (n + 1)];
     hAt = new double[2 * n * l];
-    jacobian = new double[n * n];
+    lu = new DenseLu(n);
+    rhsVol = new double[n];
+    rhsPar = new double[n];
+    dValues = new double[n + 1];
+    coefVol = new double[n + 1];
+    coefPar = new double[n + 1];
     residual = new double[n];
     rowN = new double[n];
     rowD = new double[n];
@@ -103,6 +121,7 @@ final class QdFpPutSolver {
     nodeEr = new double[n];
     nodeEq = new double[n];
     qs = new double[2 * n * l];
+    qsInverse = new double[2 * n * l];
     qWeight = new double[2 * n * l];
     qZ = new double[2 * n * l];
     qEr = new double[2 * n * l];
@@ -123,34 +142,59 @@ final class QdFpPutSolver {
   /** Solves the boundary from the QD+ seed. */
   void solve(double rate, double dividendYield, double volatility, double years) {
     setMarket(rate, dividendYield, volatility, years);
+    seed();
+    iterate(m, tolerance, false);
+  }
+
+  /** Li's QD+ boundary at the nodes, the start of Newton's method. */
+  private void seed() {
     double seedRate = Math.max(r, R_FLOOR_FOR_SEED);
     double seedMax = xMax(seedRate, q);
-    // From short to long maturities, each seed starting Newton at its neighbour's boundary.
+    // From short to long maturities, each seed starting Newton at its neighbour's boundary (a
+    // linear extrapolation from two neighbours was tried: it sends QD+'s Newton astray).
     double previous = seedMax;
     for (int k = n - 1; k >= 0; k--) {
-      double xi = 0.5 * sqrtT * (1.0 + nodeZ[k]);
-      previous = QdPlusBoundary.solve(seedRate, q, vol, xi * xi, seedMax, previous);
+      double xi = 0.5 * sqrtT * (1.0 + cheb.node(k));
+      double tau = xi * xi;
+      double dr = seedRate == r ? nodeEr[k] : Math.exp(-seedRate * tau);
+      previous = QdPlusBoundary.solve(seedRate, q, vol, tau, dr, nodeEq[k], seedMax, previous);
       double lnRatio = Math.log(Math.min(previous, xMax)) - lnX;
       values[k] = lnRatio * lnRatio;
     }
     values[n] = 0.0;
-    iterate(m, tolerance);
-  }
-
-  /** Keeps the current boundary to seed nearby re-solves. */
-  void saveBoundary() {
-    System.arraycopy(values, 0, savedValues, 0, n + 1);
   }
 
   /**
-   * Re-solves for a nearby market starting from the saved boundary, with a fixed number of Newton
-   * steps so that bumped re-solves on either side carry no stopping noise into a difference.
+   * Solves the boundary as {@link #solve} does (to the same result unless warm) and leaves the
+   * boundary's sensitivities (see {@link #sensitivities}) taken from the last Newton sweep instead
+   * of an extra one. That sweep is one update behind the result, so they are accurate to about that
+   * update (e.g. 1e-4 relative): plenty for a Newton step on volatility, not for reported Greeks.
+   * With warmStart, Newton starts from the last solved boundary moved along its volatility
+   * sensitivity when only the volatility changed since it was computed (the start is then off by
+   * the square of the volatility step) instead of from QD+. False if the sensitivities could not be
+   * had.
    */
-  void resolveFromSaved(
-      double rate, double dividendYield, double volatility, double years, int iterations) {
+  boolean solveWithSensitivities(
+      double rate,
+      double dividendYield,
+      double volatility,
+      double years,
+      boolean byRate,
+      boolean warmStart) {
+    boolean warm =
+        warmStart && rate == r && dividendYield == q && years == maturity && sensitivityVol > 0.0;
+    double step = volatility - sensitivityVol;
     setMarket(rate, dividendYield, volatility, years);
-    System.arraycopy(savedValues, 0, values, 0, n + 1);
-    iterate(iterations, 0.0);
+    if (warm) {
+      for (int k = 0; k < n; k++) {
+        double u = Math.min(lnX - Math.sqrt(values[k]) + rhsVol[k] * step, lnX);
+        values[k] = (lnX - u) * (lnX - u);
+      }
+    } else {
+      seed();
+    }
+    setParameter(byRate);
+    return iterate(m, tolerance, true) && finishSensitivities();
   }
 
   /**
@@ -160,7 +204,7 @@ final class QdFpPutSolver {
   private void fillLagrangeTable() {
     double halfRoot = Math.sqrt(0.5);
     for (int k = 0; k < n; k++) {
-      double xi = 0.5 * (1.0 + nodeZ[k]);
+      double xi = 0.5 * (1.0 + cheb.node(k));
       double half = 0.5 * halfRoot * xi;
       for (int j = 0; j < 2 * l; j++) {
         int idx = k * 2 * l + j;
@@ -172,12 +216,12 @@ final class QdFpPutSolver {
         int exact = -1;
         double sum = 0.0;
         for (int i = 0; i <= n; i++) {
-          if (z == nodeZ[i]) {
+          if (z == cheb.node(i)) {
             exact = i;
             break;
           }
           double w = ((i & 1) == 0 ? 1.0 : -1.0) * (i == 0 || i == n ? 0.5 : 1.0);
-          lagrange[row + i] = w / (z - nodeZ[i]);
+          lagrange[row + i] = w / (z - cheb.node(i));
           sum += lagrange[row + i];
         }
         for (int i = 0; i <= n; i++) {
@@ -189,6 +233,7 @@ final class QdFpPutSolver {
 
   private void setMarket(double rate, double dividendYield, double volatility, double years) {
     vol = volatility;
+    sensitivityVol = Double.NaN; // the boundary is about to change
     if (rate == r && dividendYield == q && years == maturity) {
       return; // only the volatility moved (vega bumps, implied vol): the caches still hold
     }
@@ -200,29 +245,33 @@ final class QdFpPutSolver {
     lnX = Math.log(xMax);
     double halfRoot = Math.sqrt(0.5);
     for (int k = 0; k < n; k++) {
-      double xi = 0.5 * sqrtT * (1.0 + nodeZ[k]);
+      double xi = 0.5 * sqrtT * (1.0 + cheb.node(k));
       double tau = xi * xi;
       nodeEr[k] = Math.exp(-r * tau);
       nodeEq[k] = Math.exp(-q * tau);
       // Split at u = tau/2: lag tau - u = y^2 on the near side, u = y^2 on the far side, so that
       // neither end of the integrand has a square-root kink.
       double half = 0.5 * halfRoot * xi;
-      for (int j = 0; j < 2 * l; j++) {
-        int idx = k * 2 * l + j;
-        double y = half * (1.0 + fpY[j % l]);
-        double lag;
-        double xiU;
-        if (j < l) {
-          lag = y * y;
-          xiU = Math.sqrt(Math.max(tau - lag, 0.0));
-        } else {
-          xiU = y;
-          lag = tau - y * y;
-        }
-        qs[idx] = Math.sqrt(lag);
-        qWeight[idx] = fpW[j % l] * half * 2.0 * y;
-        qEr[idx] = Math.exp(-r * lag);
-        qEq[idx] = Math.exp(-q * lag);
+      for (int j = 0; j < l; j++) {
+        int near = k * 2 * l + j;
+        int far = near + l;
+        double y = half * (1.0 + fpY[j]);
+        double weight = fpW[j] * half * 2.0 * y;
+        // The far point's lag is tau - y^2: its root is the near point's xi(u), and its discount
+        // factors are the node's divided by the near point's, which saves half the exponentials.
+        double farRoot = Math.sqrt(Math.max(tau - y * y, 0.0));
+        double nearEr = Math.exp(-r * y * y);
+        double nearEq = Math.exp(-q * y * y);
+        qs[near] = y;
+        qs[far] = farRoot;
+        qsInverse[near] = 1.0 / y;
+        qsInverse[far] = 1.0 / farRoot;
+        qWeight[near] = weight;
+        qWeight[far] = weight;
+        qEr[near] = nearEr;
+        qEr[far] = nodeEr[k] / nearEr;
+        qEq[near] = nearEq;
+        qEq[far] = nodeEq[k] / nearEq;
       }
     }
   }
@@ -232,112 +281,12 @@ final class QdFpPutSolver {
    * depends on every node through the interpolated boundary inside the integrals, and those
    * derivatives come at no extra special-function cost. Converges quadratically from QD+.
    */
-  private void iterate(int iterations, double stopTolerance) {
-    double drift = r - q;
-    boolean useA = usesFpA(r, q, vol);
-    int points = 2 * l;
+  private boolean iterate(int iterations, double stopTolerance, boolean trackSensitivities) {
+    double previousChange = Double.NaN;
+    boolean solved = false;
     for (int it = 0; it < iterations; it++) {
-      for (int i = 0; i < n; i++) {
-        rootValues[i] = Math.sqrt(values[i]);
-      }
-      for (int idx = 0; idx < n * points; idx++) {
-        int row = idx * (n + 1);
-        double h = 0.0;
-        for (int i = 0; i < n; i++) {
-          h += lagrange[row + i] * values[i];
-        }
-        hAt[idx] = Math.max(h, 0.0);
-      }
-      for (int k = 0; k < n; k++) {
-        double xi = 0.5 * sqrtT * (1.0 + nodeZ[k]);
-        double tau = xi * xi;
-        double lnB = lnX - Math.sqrt(values[k]);
-        double v = vol * xi;
-        double dm = (lnB + drift * tau) / v - 0.5 * v;
-        double dp = dm + v;
-        double er = nodeEr[k];
-        double eq = nodeEq[k];
-        double bigN;
-        double bigD;
-        double directN;
-        double directD;
-        if (useA) {
-          double pdfM = Normal.pdf(dm);
-          double pdfP = Normal.pdf(dp);
-          bigN = er * pdfM / v;
-          bigD = eq * (pdfP / v + Normal.cdf(dp));
-          directN = -er * dm * pdfM / (v * v);
-          directD = eq * (pdfP - dp * pdfP / v) / v;
-        } else {
-          bigN = er * Normal.cdf(dm);
-          bigD = eq * Normal.cdf(dp);
-          directN = er * Normal.pdf(dm) / v;
-          directD = eq * Normal.pdf(dp) / v;
-        }
-        java.util.Arrays.fill(rowN, 0.0);
-        java.util.Arrays.fill(rowD, 0.0);
-        int base = k * points;
-        for (int j = 0; j < points; j++) {
-          int idx = base + j;
-          double s = qs[idx];
-          double ss = vol * s;
-          double sqrtH = Math.sqrt(hAt[idx]);
-          double a = lnB - lnX + sqrtH;
-          double dmj = (a + drift * s * s) / ss - 0.5 * ss;
-          double dpj = dmj + ss;
-          double slopeN = 0.0; // d(integrand)/da for the N and D integrals
-          double slopeD = 0.0;
-          if (useA) {
-            if (r != 0.0) {
-              double pdf = Normal.pdf(dmj);
-              double wr = r * qWeight[idx] * qEr[idx];
-              bigN += wr * pdf / ss;
-              slopeN = -wr * dmj * pdf / (ss * ss);
-            }
-            if (q != 0.0) {
-              double pdf = Normal.pdf(dpj);
-              double wq = q * qWeight[idx] * qEq[idx];
-              bigD += wq * (pdf / ss + Normal.cdf(dpj));
-              slopeD = wq * (pdf - dpj * pdf / ss) / ss;
-            }
-          } else {
-            if (r != 0.0) {
-              double wr = r * qWeight[idx] * qEr[idx];
-              bigN += wr * Normal.cdf(dmj);
-              slopeN = wr * Normal.pdf(dmj) / ss;
-            }
-            if (q != 0.0) {
-              double wq = q * qWeight[idx] * qEq[idx];
-              bigD += wq * Normal.cdf(dpj);
-              slopeD = wq * Normal.pdf(dpj) / ss;
-            }
-          }
-          directN += slopeN;
-          directD += slopeD;
-          // a = u_k - ln B(u); d ln B(u) / d u_i = L_i sqrt(H_i) / sqrt(H(u)).
-          if (sqrtH > 1e-150) {
-            int row = idx * (n + 1);
-            double cn = -slopeN / sqrtH;
-            double cd = -slopeD / sqrtH;
-            for (int i = 0; i < n; i++) {
-              double li = lagrange[row + i] * rootValues[i];
-              rowN[i] += cn * li;
-              rowD[i] += cd * li;
-            }
-          }
-        }
-        double lnF = Math.log(bigN / bigD);
-        residual[k] = lnF - lnB; // -G_k
-
-        int jr = k * n;
-        for (int i = 0; i < n; i++) {
-          double dn = rowN[i] + (i == k ? directN : 0.0);
-          double dd = rowD[i] + (i == k ? directD : 0.0);
-          jacobian[jr + i] = (i == k ? 1.0 : 0.0) - dn / bigN + dd / bigD;
-        }
-        next[k] = lnF; // the plain fixed-point step, kept as a fallback
-      }
-      boolean solved = solveLinear();
+      sweep(trackSensitivities);
+      solved = lu.factor() && lu.solve(residual);
       double maxChange = 0.0;
       for (int k = 0; k < n; k++) {
         double u = lnX - Math.sqrt(values[k]);
@@ -350,95 +299,236 @@ final class QdFpPutSolver {
         double lnRatio = lnX - updated;
         values[k] = lnRatio * lnRatio;
       }
-      if (maxChange < stopTolerance) {
+      if (maxChange < stopTolerance
+          || maxChange * maxChange * maxChange
+              < PREDICTED_FRACTION * stopTolerance * previousChange * previousChange) {
         break;
       }
+      previousChange = maxChange;
     }
-    fitCoefficients();
+    cheb.fit(values, coef);
+    return solved;
   }
 
-  /** Solves jacobian * x = residual in place (x into residual); false if singular. */
-  private boolean solveLinear() {
-    for (int c = 0; c < n; c++) {
-      int pivot = c;
-      double best = Math.abs(jacobian[c * n + c]);
-      for (int rIdx = c + 1; rIdx < n; rIdx++) {
-        double val = Math.abs(jacobian[rIdx * n + c]);
-        if (val > best) {
-          best = val;
-          pivot = rIdx;
-        }
-      }
-      if (!(best > 1e-300)) {
-        return false;
-      }
-      if (pivot != c) {
-        for (int i = 0; i < n; i++) {
-          double tmp = jacobian[c * n + i];
-          jacobian[c * n + i] = jacobian[pivot * n + i];
-          jacobian[pivot * n + i] = tmp;
-        }
-        double tmp = residual[c];
-        residual[c] = residual[pivot];
-        residual[pivot] = tmp;
-      }
-      double diag = jacobian[c * n + c];
-      for (int rIdx = c + 1; rIdx < n; rIdx++) {
-        double factor = jacobian[rIdx * n + c] / diag;
-        if (factor != 0.0) {
-          for (int i = c; i < n; i++) {
-            jacobian[rIdx * n + i] -= factor * jacobian[c * n + i];
-          }
-          residual[rIdx] -= factor * residual[c];
-        }
-      }
+  /**
+   * How the solved boundary moves with volatility and with the rate (byRate) or the dividend yield,
+   * by implicit differentiation of G(u; vol, r, q) = 0: du/dθ = -J^-1 dG/dθ, with J and dG/dθ
+   * evaluated at the solved boundary. {@link #premium} then adds these sensitivities to its
+   * derivatives. False if the system is singular there (the caller then falls back).
+   */
+  boolean sensitivities(boolean byRate) {
+    setParameter(byRate);
+    sweep(true);
+    return lu.factor() && finishSensitivities();
+  }
+
+  private void setParameter(boolean rate) {
+    byRate = rate;
+    dLnX = xMax < 1.0 ? (rate ? 1.0 / r : -1.0 / q) : 0.0;
+  }
+
+  /** Solves the factored Jacobian for du/dθ and fits the Chebyshev series of dH/dθ. */
+  private boolean finishSensitivities() {
+    if (!(lu.solve(rhsVol) && lu.solve(rhsPar))) {
+      return false;
     }
-    for (int c = n - 1; c >= 0; c--) {
-      double sum = residual[c];
-      for (int i = c + 1; i < n; i++) {
-        sum -= jacobian[c * n + i] * residual[i];
-      }
-      residual[c] = sum / jacobian[c * n + c];
-    }
+    // H_i = (lnX - u_i)^2, so dH_i = 2 sqrt(H_i) (d lnX - du_i); H_n = 0 always.
     for (int i = 0; i < n; i++) {
-      if (!Double.isFinite(residual[i])) {
-        return false;
-      }
+      dValues[i] = -2.0 * Math.sqrt(values[i]) * rhsVol[i];
     }
+    dValues[n] = 0.0;
+    cheb.fit(dValues, coefVol);
+    for (int i = 0; i < n; i++) {
+      dValues[i] = 2.0 * Math.sqrt(values[i]) * (dLnX - rhsPar[i]);
+    }
+    cheb.fit(dValues, coefPar);
+    sensitivityVol = vol;
     return true;
   }
 
-  /** Chebyshev coefficients from the node values (a discrete cosine transform). */
-  private void fitCoefficients() {
-    double scale = 2.0 / n;
-    for (int j = 0; j <= n; j++) {
-      double sum = 0.5 * (values[0] + values[n] * chebCos[j * (n + 1) + n]);
-      for (int k = 1; k < n; k++) {
-        sum += values[k] * chebCos[j * (n + 1) + k];
+  /**
+   * One evaluation of the fixed-point system at the current boundary: the Newton right-hand side -G
+   * into residual, the Jacobian dG/du into lu, the plain fixed-point step into next, and, when
+   * sensitive, dN/N - dD/D for volatility and the chosen parameter θ into rhsVol and rhsPar (=
+   * -dG/dθ, the right-hand sides of the boundary's sensitivities).
+   *
+   * <p>Every integrand depends on the node values only through a = ln B_k - ln B(u); on the rate
+   * and yield through the drift (r - q) t, which enters next to a, through its discount factor and
+   * prefactor, and, when X = r/q &lt; 1, through ln X inside the interpolated ln B(u); on
+   * volatility through d-/+ (d(d-)/dvol = -d+/vol, d(d+)/dvol = -d-/vol).
+   */
+  private void sweep(boolean sensitive) {
+    double drift = r - q;
+    double driftSign = byRate ? 1.0 : -1.0; // d(r - q)/dθ
+    boolean useA = usesFpA(r, q, vol);
+    int points = 2 * l;
+    double[] jacobian = lu.matrix();
+    double volInverse = 1.0 / vol;
+    for (int i = 0; i < n; i++) {
+      rootValues[i] = Math.sqrt(values[i]);
+    }
+    for (int idx = 0; idx < n * points; idx++) {
+      int row = idx * (n + 1);
+      double h = 0.0;
+      for (int i = 0; i < n; i++) {
+        h += lagrange[row + i] * values[i];
       }
-      coef[j] = scale * sum;
+      hAt[idx] = Math.max(h, 0.0);
     }
-    coef[0] *= 0.5;
-    coef[n] *= 0.5;
-  }
-
-  /** H at z in [-1, 1] by Clenshaw's recurrence. */
-  private double chebyshev(double z) {
-    double b1 = 0.0;
-    double b2 = 0.0;
-    double z2 = 2.0 * z;
-    for (int j = n; j >= 1; j--) {
-      double t = z2 * b1 - b2 + coef[j];
-      b2 = b1;
-      b1 = t;
+    for (int k = 0; k < n; k++) {
+      double xi = 0.5 * sqrtT * (1.0 + cheb.node(k));
+      double tau = xi * xi;
+      double lnB = lnX - rootValues[k];
+      double v = vol * xi;
+      double dm = (lnB + drift * tau) / v - 0.5 * v;
+      double dp = dm + v;
+      double er = nodeEr[k];
+      double eq = nodeEq[k];
+      double pdfM = Normal.pdf(dm);
+      double pdfP = Normal.pdf(dp);
+      double bigN;
+      double bigD;
+      double directN;
+      double directD;
+      double volN = 0.0;
+      double volD = 0.0;
+      if (useA) {
+        bigN = er * pdfM / v;
+        bigD = eq * (pdfP / v + NormalFromDensity.cdf(dp, pdfP));
+        directN = -er * dm * pdfM / (v * v);
+        directD = eq * (pdfP - dp * pdfP / v) / v;
+        if (sensitive) {
+          volN = bigN * (dm * dp - 1.0) / vol;
+          volD = eq * pdfP / vol * ((dp * dm - 1.0) / v - dm);
+        }
+      } else {
+        bigN = er * NormalFromDensity.cdf(dm, pdfM);
+        bigD = eq * NormalFromDensity.cdf(dp, pdfP);
+        directN = er * pdfM / v;
+        directD = eq * pdfP / v;
+        if (sensitive) {
+          volN = -er * pdfM * dp / vol;
+          volD = -eq * pdfP * dm / vol;
+        }
+      }
+      // The drift enters as (u_k + drift tau); the discount e^{-r tau} or e^{-q tau} in front.
+      double parN = driftSign * tau * directN - (byRate ? tau * bigN : 0.0);
+      double parD = driftSign * tau * directD - (byRate ? 0.0 : tau * bigD);
+      java.util.Arrays.fill(rowN, 0.0);
+      java.util.Arrays.fill(rowD, 0.0);
+      int base = k * points;
+      // An r = 0 (q = 0) integral vanishes with its prefactor, and so do its derivatives, except
+      // the one by r (q) itself: only that needs it evaluated.
+      boolean withN = r != 0.0 || (sensitive && byRate);
+      boolean withD = q != 0.0 || (sensitive && !byRate);
+      for (int j = 0; j < points; j++) {
+        int idx = base + j;
+        double s = qs[idx];
+        double lag = s * s;
+        double ss = vol * s;
+        double ssInverse = volInverse * qsInverse[idx];
+        double sqrtH = Math.sqrt(hAt[idx]);
+        double a = lnB - lnX + sqrtH;
+        double dmj = (a + drift * lag) * ssInverse - 0.5 * ss;
+        double dpj = dmj + ss;
+        double slopeN = 0.0; // d(integrand)/da for the N and D integrals
+        double slopeD = 0.0;
+        if (useA) {
+          if (withN) {
+            double pdf = Normal.pdf(dmj);
+            double unit = qWeight[idx] * qEr[idx] * pdf * ssInverse; // the integrand without r
+            double term = r * unit;
+            bigN += term;
+            slopeN = -term * dmj * ssInverse;
+            if (sensitive) {
+              volN += term * (dmj * dpj - 1.0) / vol;
+              parN += driftSign * lag * slopeN + (byRate ? unit * (1.0 - r * lag) : 0.0);
+            }
+          }
+          if (withD) {
+            double pdf = Normal.pdf(dpj);
+            double unit =
+                qWeight[idx] * qEq[idx] * (pdf * ssInverse + NormalFromDensity.cdf(dpj, pdf));
+            double wq = q * qWeight[idx] * qEq[idx];
+            bigD += q * unit;
+            slopeD = wq * pdf * (1.0 - dpj * ssInverse) * ssInverse;
+            if (sensitive) {
+              volD += wq * pdf / vol * ((dpj * dmj - 1.0) / ss - dmj);
+              parD += driftSign * lag * slopeD + (byRate ? 0.0 : unit * (1.0 - q * lag));
+            }
+          }
+        } else {
+          if (withN) {
+            double wr = qWeight[idx] * qEr[idx];
+            double pdf = Normal.pdf(dmj);
+            double unit = wr * NormalFromDensity.cdf(dmj, pdf);
+            bigN += r * unit;
+            slopeN = r * wr * pdf * ssInverse;
+            if (sensitive) {
+              volN -= r * wr * pdf * dpj / vol;
+              parN += driftSign * lag * slopeN + (byRate ? unit * (1.0 - r * lag) : 0.0);
+            }
+          }
+          if (withD) {
+            double wq = qWeight[idx] * qEq[idx];
+            double pdf = Normal.pdf(dpj);
+            double unit = wq * NormalFromDensity.cdf(dpj, pdf);
+            bigD += q * unit;
+            slopeD = q * wq * pdf * ssInverse;
+            if (sensitive) {
+              volD -= q * wq * pdf * dmj / vol;
+              parD += driftSign * lag * slopeD + (byRate ? 0.0 : unit * (1.0 - q * lag));
+            }
+          }
+        }
+        directN += slopeN;
+        directD += slopeD;
+        // a = u_k - ln B(u); d ln B(u) / d u_i = L_i sqrt(H_i) / sqrt(H(u)).
+        // rowN, rowD collect sum over points of slope L_i / sqrt(H(u)); times sqrt(H_i) below.
+        if (sqrtH > 1e-150) {
+          int row = idx * (n + 1);
+          double sqrtHInverse = 1.0 / sqrtH;
+          double cn = -slopeN * sqrtHInverse;
+          double cd = -slopeD * sqrtHInverse;
+          for (int i = 0; i < n; i++) {
+            double li = lagrange[row + i];
+            rowN[i] += cn * li;
+            rowD[i] += cd * li;
+          }
+          if (sensitive && dLnX != 0.0) {
+            double weightedRoots = 0.0;
+            for (int i = 0; i < n; i++) {
+              weightedRoots += lagrange[row + i] * rootValues[i];
+            }
+            // At fixed nodes, d ln B(u) / d ln X = 1 - sum_i L_i sqrt(H_i) / sqrt(H(u)).
+            double da = -(1.0 - weightedRoots / sqrtH) * dLnX;
+            parN += slopeN * da;
+            parD += slopeD * da;
+          }
+        }
+      }
+      double lnF = Math.log(bigN / bigD);
+      residual[k] = lnF - lnB; // -G_k
+      if (sensitive) {
+        rhsVol[k] = volN / bigN - volD / bigD;
+        rhsPar[k] = parN / bigN - parD / bigD;
+      }
+      int jr = k * n;
+      double nInverse = 1.0 / bigN;
+      double dInverse = 1.0 / bigD;
+      for (int i = 0; i < n; i++) {
+        double dn = rowN[i] * rootValues[i] + (i == k ? directN : 0.0);
+        double dd = rowD[i] * rootValues[i] + (i == k ? directD : 0.0);
+        jacobian[jr + i] = (i == k ? 1.0 : 0.0) - dn * nInverse + dd * dInverse;
+      }
+      next[k] = lnF; // the plain fixed-point step, kept as a fallback
     }
-    return z * b1 - b2 + coef[0];
   }
 
   /** The boundary at time to maturity tau, unit strike. */
   double boundary(double tau) {
     double z = 2.0 * Math.sqrt(Math.max(tau, 0.0)) / sqrtT - 1.0;
-    return Math.exp(lnX - Math.sqrt(Math.max(chebyshev(z), 0.0)));
+    return Math.exp(lnX - Math.sqrt(Math.max(cheb.evaluate(coef, z), 0.0)));
   }
 
   /** The boundary today (time to maturity T). */
@@ -455,9 +545,22 @@ final class QdFpPutSolver {
    * vol, so there the near half is split again at that point.
    */
   void premium(double x, double[] out) {
-    out[0] = 0.0;
-    out[1] = 0.0;
-    out[2] = 0.0;
+    withSensitivities = false;
+    integratePremium(x, out);
+  }
+
+  /**
+   * {@link #premium} into out[0..2], and into out[3] and out[4] its total derivatives by volatility
+   * and by the parameter chosen in the last {@link #sensitivities} call, including how the boundary
+   * moves with them (which that call must have computed for the current solve).
+   */
+  void premiumWithSensitivities(double x, double[] out) {
+    withSensitivities = true;
+    integratePremium(x, out);
+  }
+
+  private void integratePremium(double x, double[] out) {
+    java.util.Arrays.fill(out, 0, withSensitivities ? 5 : 3, 0.0);
     double zMax = Math.sqrt(0.5 * maturity);
     double lnx = Math.log(x);
     double distance = lnx - lnX + Math.sqrt(Math.max(values[0], 0.0));
@@ -483,10 +586,13 @@ final class QdFpPutSolver {
   private void premiumPiece(
       double x, double lnx, double from, double to, boolean nearSide, double[] out) {
     double drift = r - q;
+    double driftSign = byRate ? 1.0 : -1.0;
     double halfRange = 0.5 * (to - from);
     double value = 0.0;
     double delta = 0.0;
     double gamma = 0.0;
+    double byVol = 0.0;
+    double byParameter = 0.0;
     for (int j = 0; j < priceY.length; j++) {
       double y = from + halfRange * (1.0 + priceY[j]);
       double t;
@@ -499,22 +605,42 @@ final class QdFpPutSolver {
         t = maturity - y * y;
       }
       double w = priceW[j] * halfRange * 2.0 * y;
-      double hU = chebyshev(2.0 * xiU / sqrtT - 1.0);
-      double a = lnx - lnX + Math.sqrt(Math.max(hU, 0.0));
+      double z = 2.0 * xiU / sqrtT - 1.0;
+      double sqrtH = Math.sqrt(Math.max(cheb.evaluate(coef, z), 0.0));
+      double a = lnx - lnX + sqrtH;
       double v = vol * Math.sqrt(t);
       double dm = (a + drift * t) / v - 0.5 * v;
       double dp = dm + v;
-      double er = r * Math.exp(-r * t);
-      double eq = q * Math.exp(-q * t);
+      double discountR = Math.exp(-r * t);
+      double discountQ = Math.exp(-q * t);
+      double er = r * discountR;
+      double eq = q * discountQ;
       double pdfM = Normal.pdf(dm);
       double pdfP = Normal.pdf(dp);
-      double cdfMinusP = Normal.cdf(-dp);
-      value += w * (er * Normal.cdf(-dm) - eq * x * cdfMinusP);
+      double cdfMinusM = NormalFromDensity.cdf(-dm, pdfM);
+      double cdfMinusP = NormalFromDensity.cdf(-dp, pdfP);
+      value += w * (er * cdfMinusM - eq * x * cdfMinusP);
       delta += w * (-er * pdfM / (x * v) - eq * cdfMinusP + eq * pdfP / v);
       gamma += w * (er * pdfM * dp / x - eq * pdfP * dm) / (x * v * v);
+      if (withSensitivities) {
+        // a = ln x - ln B, ln B = ln X - sqrt(H): da = -d ln X + dH / (2 sqrt(H)).
+        double slope = (eq * x * pdfP - er * pdfM) / v; // d(integrand)/da
+        double daVol = sqrtH > 1e-150 ? cheb.evaluate(coefVol, z) / (2.0 * sqrtH) : 0.0;
+        double daPar = -dLnX + (sqrtH > 1e-150 ? cheb.evaluate(coefPar, z) / (2.0 * sqrtH) : 0.0);
+        byVol += w * ((er * pdfM * dp - eq * x * pdfP * dm) / vol + slope * daVol);
+        double prefactor =
+            byRate
+                ? discountR * (1.0 - r * t) * cdfMinusM
+                : -x * discountQ * (1.0 - q * t) * cdfMinusP;
+        byParameter += w * (slope * (driftSign * t + daPar) + prefactor);
+      }
     }
     out[0] += value;
     out[1] += delta;
     out[2] += gamma;
+    if (withSensitivities) {
+      out[3] += byVol;
+      out[4] += byParameter;
+    }
   }
 }

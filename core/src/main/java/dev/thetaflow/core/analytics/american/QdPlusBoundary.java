@@ -20,15 +20,16 @@ final class QdPlusBoundary {
    * @param q dividend yield
    * @param vol volatility &gt; 0
    * @param tau time to maturity &gt; 0
+   * @param dr e^{-r tau}
+   * @param dq e^{-q tau}
    * @param xMax the boundary's limit at tau = 0, min(1, r/q)
    * @param start where Newton starts, e.g. the boundary at a nearby tau (at most xMax)
    */
-  static double solve(double r, double q, double vol, double tau, double xMax, double start) {
+  static double solve(
+      double r, double q, double vol, double tau, double dr, double dq, double xMax, double start) {
     double sigma2 = vol * vol;
     double sqrtTau = Math.sqrt(tau);
     double v = vol * sqrtTau;
-    double dr = Math.exp(-r * tau);
-    double dq = Math.exp(-q * tau);
     double h = -Math.expm1(-r * tau);
     double omega = 2.0 * (r - q) / sigma2;
     double root = Math.sqrt((omega - 1.0) * (omega - 1.0) + 8.0 * r / (sigma2 * h));
@@ -41,13 +42,16 @@ final class QdPlusBoundary {
 
     double s = Math.min(start, xMax);
     for (int iter = 0; iter < 20; iter++) {
-      double dp = (Math.log(s * dq / dr)) / v + 0.5 * v;
+      double forwardRatio = s * dq / dr;
+      double dp = Math.log(forwardRatio) / v + 0.5 * v;
       double dm = dp - v;
-      double cdfMinusDp = Normal.cdf(-dp);
       double pdfDp = Normal.pdf(dp);
-      double euro = dr * Normal.cdf(-dm) - s * dq * cdfMinusDp;
+      double cdfMinusDp = NormalFromDensity.cdf(-dp, pdfDp);
+      // s e^{-q tau} phi(d+) = e^{-r tau} phi(d-): no second exponential.
+      double cdfMinusDm = NormalFromDensity.cdf(-dm, pdfDp * forwardRatio);
+      double euro = dr * cdfMinusDm - s * dq * cdfMinusDp;
       double theta =
-          r * dr * Normal.cdf(-dm) - q * s * dq * cdfMinusDp - 0.5 * vol * s / sqrtTau * dq * pdfDp;
+          r * dr * cdfMinusDm - q * s * dq * cdfMinusDp - 0.5 * vol * s / sqrtTau * dq * pdfDp;
       double thetaS = -dq * (pdfDp * ((r - q) / v - dm / (2.0 * tau)) + q * cdfMinusDp);
       double oneMinus = 1.0 - dq * cdfMinusDp;
       double f = oneMinus * s - beta * (1.0 - s - euro) + a * theta;
