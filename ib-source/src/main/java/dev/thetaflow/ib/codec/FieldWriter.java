@@ -38,6 +38,16 @@ public final class FieldWriter {
     return writeInt(messageId.id());
   }
 
+  /**
+   * Starts a new frame with a numeric message id: for writing the server's side of the protocol
+   * (ib-sim), whose ids are not {@link OutgoingMessageId}s.
+   */
+  public FieldWriter beginServerMessage(int messageId) {
+    length = HEADER;
+    open = true;
+    return writeInt(messageId);
+  }
+
   /** Writes an int as decimal text. */
   public FieldWriter writeInt(int value) {
     return writeLong(value);
