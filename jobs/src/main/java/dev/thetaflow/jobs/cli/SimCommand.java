@@ -21,8 +21,8 @@ final class SimCommand implements Callable<Integer> {
     spec.commandLine()
         .getErr()
         .println(
-            "tradectl sim: not built yet. The simulator (ib-sim) and the trading job are the next"
-                + " milestones; today tradectl offers: greeks.");
+            "tradectl sim: not built yet. The trading job is the next milestone; today tradectl"
+                + " offers: greeks, config, ib-sim.");
     return NOT_BUILT;
   }
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       GreeksCommand.class,
       ConfigCommand.class,
       SimCommand.class,
+      IbSimCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Tradectl implements Runnable {
