@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean ...?" for misspelt keys and enum values. */
-final class Suggestions {
+public final class Suggestions {
 
   private Suggestions() {}
 
@@ -14,7 +14,7 @@ final class Suggestions {
    * letters ignoring case, '-' and '_' ({@code client_id} for {@code clientId}), or within a small
    * edit distance that grows with the length of the word (swapped neighbours count as one edit).
    */
-  static Optional<String> closest(String typed, Collection<String> candidates) {
+  public static Optional<String> closest(String typed, Collection<String> candidates) {
     String t = normalise(typed);
     int limit = t.length() <= 4 ? 1 : t.length() <= 9 ? 2 : 3;
     String best = null;

@@ -316,6 +316,23 @@ public final class SimMarket implements SimulatedMarket {
     }
   }
 
+  @Override
+  public void apply(dev.thetaflow.sim.scenario.PathEvent event) {
+    switch (event.kind()) {
+      case DRIFT -> setDrift(event.underlying(), event.value());
+      case VOLATILITY -> setVolatility(event.underlying(), event.value());
+      case GAP -> gap(event.underlying(), event.value());
+      case VIX -> setVix(event.value());
+    }
+  }
+
+  /** Sets the VIX level now; it reverts towards the level SPY's variance implies. */
+  public void setVix(double level) {
+    vixNoise = 0;
+    vixNoise = Math.log(level / vixLevel());
+    quotes.clear();
+  }
+
   /** Moves an underlying's price at once by {@code fraction} (−0.03 = a 3% gap down). */
   public void gap(String symbol, double fraction) {
     Underlying u = underlying(symbol);

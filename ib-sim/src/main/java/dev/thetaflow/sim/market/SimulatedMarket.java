@@ -11,4 +11,7 @@ public interface SimulatedMarket extends MarketView {
    * IllegalArgumentException.
    */
   void advanceTo(Instant time);
+
+  /** Applies a scripted change (drift, volatility regime, gap, VIX level) now. */
+  void apply(dev.thetaflow.sim.scenario.PathEvent event);
 }

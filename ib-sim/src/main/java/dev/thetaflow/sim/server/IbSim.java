@@ -8,6 +8,8 @@ import dev.thetaflow.sim.market.SimQuote;
 import dev.thetaflow.sim.market.SimulatedMarket;
 import dev.thetaflow.sim.scenario.Fault;
 import dev.thetaflow.sim.scenario.FaultKind;
+import dev.thetaflow.sim.scenario.PathEvent;
+import dev.thetaflow.sim.scenario.Scenario;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,7 +21,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -104,6 +105,7 @@ public final class IbSim implements AutoCloseable {
   private final Set<SimClientSession> accountSubscribers = new HashSet<>();
   private final Map<SimClientSession, Integer> marketDataTypes = new HashMap<>();
   private final List<Fault> pendingFaults;
+  private final List<PathEvent> pendingEvents;
   private final SimBroker broker;
   private final Instant simStart;
   private final long wallStart;
@@ -119,11 +121,11 @@ public final class IbSim implements AutoCloseable {
   private int nextValidOrderId = 1;
   private long marketDataMessages;
 
-  private IbSim(Options options, SimulatedMarket market, List<Fault> faults) {
+  private IbSim(Options options, SimulatedMarket market, Scenario scenario) {
     this.options = options;
     this.market = market;
-    this.pendingFaults = new ArrayList<>(faults);
-    this.pendingFaults.sort(Comparator.comparing(Fault::at));
+    this.pendingFaults = new ArrayList<>(scenario.faults());
+    this.pendingEvents = new ArrayList<>(scenario.events());
     this.loop =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -137,9 +139,9 @@ public final class IbSim implements AutoCloseable {
   }
 
   /** Starts listening on 127.0.0.1 and running the market; returns once the port is bound. */
-  public static IbSim start(Options options, SimulatedMarket market, List<Fault> faults)
+  public static IbSim start(Options options, SimulatedMarket market, Scenario scenario)
       throws IOException {
-    IbSim sim = new IbSim(options, market, faults);
+    IbSim sim = new IbSim(options, market, scenario);
     sim.listen(options.port());
     long tick = options.tick().toMillis();
     sim.loop.scheduleAtFixedRate(sim::cycleSafely, tick, tick, TimeUnit.MILLISECONDS);
@@ -639,6 +641,11 @@ public final class IbSim implements AutoCloseable {
 
   private void runDueFaults() {
     Duration elapsed = Duration.between(simStart, market.now());
+    while (!pendingEvents.isEmpty() && pendingEvents.get(0).at().compareTo(elapsed) <= 0) {
+      PathEvent event = pendingEvents.remove(0);
+      LOG.info("ib-sim scenario event: {}", event);
+      market.apply(event);
+    }
     while (!pendingFaults.isEmpty() && pendingFaults.get(0).at().compareTo(elapsed) <= 0) {
       apply(pendingFaults.remove(0));
     }

@@ -27,6 +27,7 @@ import dev.thetaflow.sim.market.SimMarket;
 import dev.thetaflow.sim.market.SimQuote;
 import dev.thetaflow.sim.scenario.Fault;
 import dev.thetaflow.sim.scenario.FaultKind;
+import dev.thetaflow.sim.scenario.Scenario;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +53,7 @@ class IbSimTest {
     IbSim.Options defaults = IbSim.Options.defaults(0, 1.0, 42);
     IbSim.Options options =
         new IbSim.Options(0, 1.0, 1, 3, defaults.account(), 1_000_000, Duration.ofMillis(50));
-    sim = IbSim.start(options, market, List.of());
+    sim = IbSim.start(options, market, Scenario.quiet());
     client = new SimClient(sim.port(), 1, 50);
     assertThat(client.connection.awaitReady(Duration.ofSeconds(10))).isTrue();
   }

@@ -12,6 +12,7 @@ import dev.thetaflow.ib.codec.MessageDecoder;
 import dev.thetaflow.ib.codec.Requests;
 import dev.thetaflow.sim.market.MarketSpec;
 import dev.thetaflow.sim.market.SimMarket;
+import dev.thetaflow.sim.scenario.Scenario;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -30,7 +31,7 @@ class PacingAgainstSimTest {
   @BeforeEach
   void start() throws Exception {
     SimMarket market = SimMarket.create(MarketSpec.defaults(), 1, IbSimTest.OPEN);
-    sim = IbSim.start(IbSim.Options.defaults(0, 1.0, 1), market, List.of());
+    sim = IbSim.start(IbSim.Options.defaults(0, 1.0, 1), market, Scenario.quiet());
   }
 
   @AfterEach

@@ -2,11 +2,12 @@ package dev.thetaflow.jobs.cli;
 
 import dev.thetaflow.sim.market.MarketSpec;
 import dev.thetaflow.sim.market.SimMarket;
-import dev.thetaflow.sim.scenario.Fault;
+import dev.thetaflow.sim.scenario.Scenario;
+import dev.thetaflow.sim.scenario.ScenarioException;
+import dev.thetaflow.sim.scenario.ScenarioParser;
 import dev.thetaflow.sim.server.IbSim;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -45,6 +46,12 @@ final class IbSimCommand implements Callable<Integer> {
               + " regular session open, so prices move at once.")
   Instant start;
 
+  @Option(
+      names = "--scenario",
+      paramLabel = "FILE",
+      description = "A scenario YAML file: market path events and faults at given times.")
+  java.nio.file.Path scenarioFile;
+
   @Override
   public Integer call() throws Exception {
     if (port < 1 || port > 65_535) {
@@ -56,14 +63,23 @@ final class IbSimCommand implements Callable<Integer> {
     }
     Instant begin = start != null ? start : SimMarket.nextOpen(Instant.now());
     SimMarket market = SimMarket.create(MarketSpec.defaults(), seed, begin);
-    List<Fault> faults = List.of();
+    Scenario scenario;
+    try {
+      scenario = scenarioFile == null ? Scenario.quiet() : ScenarioParser.parse(scenarioFile);
+    } catch (ScenarioException | java.io.IOException e) {
+      spec.commandLine().getErr().println("tradectl ib-sim: " + e.getMessage());
+      return 2;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
-    try (IbSim sim = IbSim.start(IbSim.Options.defaults(port, speed, seed), market, faults)) {
+    try (IbSim sim = IbSim.start(IbSim.Options.defaults(port, speed, seed), market, scenario)) {
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
           "ib-sim listening on 127.0.0.1:%d  account %s  seed %d  speed %sx  simulated start %s%n",
           sim.port(), sim.account(), seed, speed, begin);
       out.println("Underlyings SPY, QQQ, IWM with option chains; VIX. Ctrl-C stops.");
+      out.printf(
+          "Scenario %s: %d market events, %d faults%n",
+          scenario.name(), scenario.events().size(), scenario.faults().size());
       out.flush();
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       stopped.await();
