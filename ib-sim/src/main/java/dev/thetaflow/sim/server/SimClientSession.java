@@ -127,10 +127,19 @@ final class SimClientSession implements Runnable {
     try {
       SimRequest request = SimRequest.parse(payload);
       sim.execute(() -> sim.handle(this, request));
-    } catch (MalformedMessageException | IllegalArgumentException e) {
-      LOG.warn("client {} sent a request ib-sim cannot read: {}", clientId, e.getMessage());
-      sim.execute(() -> sim.error(this, -1, 321, "Error validating request:-'" + e.getMessage()));
+    } catch (MalformedMessageException e) {
+      // the exception names fields by the server-message table; say it in request terms
+      String problem =
+          "request " + e.messageId() + ", field '" + e.fieldName() + "' (#" + e.fieldIndex() + ")";
+      reject(problem);
+    } catch (IllegalArgumentException e) {
+      reject(e.getMessage());
     }
+  }
+
+  private void reject(String problem) {
+    LOG.warn("client {} sent a request ib-sim cannot read: {}", clientId, problem);
+    sim.execute(() -> sim.error(this, -1, 321, "Error validating request:-'" + problem + "'"));
   }
 
   /** Appends a frame; the event loop flushes once per cycle. */

@@ -145,7 +145,7 @@ sealed interface SimRequest {
     if ("BAG".equals(contract.secType())) {
       int count = r.readCount("comboLegsCount");
       for (int i = 0; i < count; i++) {
-        int conId = r.readInt("leg.conId");
+        int conId = optionalInt(r, "leg.conId");
         int ratio = r.readInt("leg.ratio");
         String action = r.readString("leg.action");
         r.skip("leg.exchange");
@@ -196,7 +196,7 @@ sealed interface SimRequest {
     if ("BAG".equals(contract.secType())) {
       int count = r.readCount("comboLegsCount");
       for (int i = 0; i < count; i++) {
-        int conId = r.readInt("leg.conId");
+        int conId = optionalInt(r, "leg.conId");
         int ratio = r.readInt("leg.ratio");
         String legAction = r.readString("leg.action");
         for (int k = 0; k < 5; k++) {
@@ -244,7 +244,7 @@ sealed interface SimRequest {
 
   private static ContractSpec contract(FieldReader r) {
     return new ContractSpec(
-        r.readInt("conId"),
+        optionalInt(r, "conId"),
         r.readString("symbol"),
         r.readString("secType"),
         r.readString("lastTradeDateOrContractMonth"),
@@ -256,6 +256,22 @@ sealed interface SimRequest {
         r.readString("currency"),
         r.readString("localSymbol"),
         r.readString("tradingClass"));
+  }
+
+  /**
+   * An int that a client may leave empty for its default 0 (the brief's §1.5: @stoqey/ib writes an
+   * unknown conId as an empty field where IB's own client writes 0).
+   */
+  private static int optionalInt(FieldReader r, String field) {
+    String text = r.readString(field);
+    if (text.isEmpty()) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(field + " is not an integer: '" + text + "'");
+    }
   }
 
   /** An empty field, or IB's unset 1.797…E308, is NaN. */
