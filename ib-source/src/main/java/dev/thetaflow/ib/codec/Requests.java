@@ -90,6 +90,25 @@ public final class Requests {
     return w.begin(OutgoingMessageId.REQ_ALL_OPEN_ORDERS).writeInt(1).finish();
   }
 
+  /**
+   * reqAutoOpenOrders (15), version 1: client 0 only; with {@code autoBind} true, orders entered in
+   * TWS are bound to this client.
+   */
+  public static int reqAutoOpenOrders(FieldWriter w, boolean autoBind) {
+    return w.begin(OutgoingMessageId.REQ_AUTO_OPEN_ORDERS)
+        .writeInt(1)
+        .writeBoolean(autoBind)
+        .finish();
+  }
+
+  /**
+   * reqCompletedOrders (99): filled and cancelled orders of the day, then completedOrdersEnd. No
+   * version field; {@code apiOnly} restricts them to orders placed through the API.
+   */
+  public static int reqCompletedOrders(FieldWriter w, boolean apiOnly) {
+    return w.begin(OutgoingMessageId.REQ_COMPLETED_ORDERS).writeBoolean(apiOnly).finish();
+  }
+
   /** reqPositions (61): all positions, then positionEnd. */
   public static int reqPositions(FieldWriter w) {
     return w.begin(OutgoingMessageId.REQ_POSITIONS).writeInt(1).finish();
@@ -117,6 +136,11 @@ public final class Requests {
         .writeString(group)
         .writeString(tags)
         .finish();
+  }
+
+  /** cancelAccountSummary (63), version 1. */
+  public static int cancelAccountSummary(FieldWriter w, int reqId) {
+    return w.begin(OutgoingMessageId.CANCEL_ACCOUNT_SUMMARY).writeInt(1).writeInt(reqId).finish();
   }
 
   /**

@@ -5,8 +5,6 @@ import static dev.thetaflow.ib.codec.TestContracts.SPY_CALL;
 import static dev.thetaflow.ib.codec.TestContracts.SPY_IRON_CONDOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -63,8 +61,8 @@ class StoqeyConformanceTest {
    */
   private void assertPlaceOrderEquivalent(int orderId, TwsContract contract, TwsOrder order) {
     Requests.placeOrder(w, orderId, contract, order);
-    List<String> ours = fields(w.toByteArray());
-    List<String> theirs = fields(RecordedFrames.placeOrder("stoqey/" + orderId));
+    List<String> ours = FrameFields.of(w.toByteArray());
+    List<String> theirs = FrameFields.of(RecordedFrames.placeOrder("stoqey/" + orderId));
     assertThat(ours).hasSameSizeAs(theirs);
     int exemptCodes = 0;
     for (int i = 0; i < ours.size(); i++) {
@@ -72,7 +70,7 @@ class StoqeyConformanceTest {
         exemptCodes++;
         continue;
       }
-      assertThat(sameMeaning(ours.get(i), theirs.get(i)))
+      assertThat(FrameFields.sameMeaning(ours.get(i), theirs.get(i)))
           .as("order %d field #%d: ours '%s', stoqey '%s'", orderId, i, ours.get(i), theirs.get(i))
           .isTrue();
     }
@@ -83,48 +81,20 @@ class StoqeyConformanceTest {
   void cancelMktDataDiffersOnlyInItsVersionField() {
     // stoqey sends version 1, the official client version 2; TWS takes both.
     Requests.cancelMktData(w, 5001);
-    List<String> ours = fields(w.toByteArray());
-    List<String> theirs = fields(hex("00000009320031003530303100"));
+    List<String> ours = FrameFields.of(w.toByteArray());
+    List<String> theirs = FrameFields.of(hex("00000009320031003530303100"));
     assertThat(ours).containsExactly("2", "2", "5001");
     assertThat(theirs).containsExactly("2", "1", "5001");
   }
 
   private void assertEquivalent(String stoqeyHex) {
-    List<String> ours = fields(w.toByteArray());
-    List<String> theirs = fields(hex(stoqeyHex));
+    List<String> ours = FrameFields.of(w.toByteArray());
+    List<String> theirs = FrameFields.of(hex(stoqeyHex));
     assertThat(ours).hasSameSizeAs(theirs);
     for (int i = 0; i < ours.size(); i++) {
-      assertThat(sameMeaning(ours.get(i), theirs.get(i)))
+      assertThat(FrameFields.sameMeaning(ours.get(i), theirs.get(i)))
           .as("field #%d: ours '%s', stoqey '%s'", i, ours.get(i), theirs.get(i))
           .isTrue();
     }
-  }
-
-  private static boolean sameMeaning(String a, String b) {
-    if (a.equals(b)) {
-      return true;
-    }
-    if ((a.isEmpty() && b.equals("0")) || (b.isEmpty() && a.equals("0"))) {
-      return true;
-    }
-    try {
-      return Double.parseDouble(a) == Double.parseDouble(b);
-    } catch (NumberFormatException e) {
-      return false;
-    }
-  }
-
-  /** Splits a frame on NUL without the codec under test. */
-  private static List<String> fields(byte[] frame) {
-    List<String> out = new ArrayList<>();
-    int start = 4;
-    for (int i = 4; i < frame.length; i++) {
-      if (frame[i] == 0) {
-        out.add(new String(frame, start, i - start, StandardCharsets.UTF_8));
-        start = i + 1;
-      }
-    }
-    assertThat(start).as("frame ends with NUL").isEqualTo(frame.length);
-    return out;
   }
 }
