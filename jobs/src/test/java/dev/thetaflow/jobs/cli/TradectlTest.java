@@ -23,7 +23,20 @@ class TradectlTest {
   void helpListsEverySubcommand() {
     String[] r = run("--help");
     assertThat(r[0]).isEqualTo("0");
-    assertThat(r[1]).contains("greeks", "sim", "help");
+    assertThat(r[1]).contains("greeks", "sim", "ib-sim", "help");
+  }
+
+  @Test
+  void ibSimRefusesBadArgumentsAndBadScenariosBeforeListening() throws Exception {
+    String[] speed = run("ib-sim", "--speed", "0", "--port", "7999");
+    assertThat(speed[0]).isEqualTo("2");
+    assertThat(speed[2]).contains("--speed must be in (0, 10000], was 0.0");
+
+    java.nio.file.Path bad = java.nio.file.Files.createTempFile("scenario", ".yaml");
+    java.nio.file.Files.writeString(bad, "faults:\n  - at: 1m\n    kind: stall_data\n");
+    String[] scenario = run("ib-sim", "--port", "7999", "--scenario", bad.toString());
+    assertThat(scenario[0]).isEqualTo("2");
+    assertThat(scenario[2]).contains("faults[0].duration: missing");
   }
 
   @Test
