@@ -27,4 +27,10 @@ final class ConnectionCodes {
 
   /** Restored with subscriptions kept. */
   static final int RESTORED_DATA_KEPT = 1102;
+
+  /** TWS's socket port was reset: this connection is dropped, reconnect. */
+  static final int SOCKET_PORT_RESET = 1300;
+
+  /** Connection between TWS and IB broken; TWS reconnects by itself (brief: treat like 1100). */
+  static final int TWS_IB_CONNECTION_BROKEN = 2110;
 }

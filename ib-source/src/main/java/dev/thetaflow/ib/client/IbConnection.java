@@ -354,14 +354,17 @@ public final class IbConnection implements AutoCloseable {
             error.errorMsg());
         from.abort("client id " + options.clientId() + " is in use (326)");
       }
-      case ConnectionCodes.NOT_CONNECTED, ConnectionCodes.BAD_MESSAGE_LENGTH ->
+      case ConnectionCodes.NOT_CONNECTED,
+          ConnectionCodes.BAD_MESSAGE_LENGTH,
+          ConnectionCodes.SOCKET_PORT_RESET ->
           from.abort("gateway says " + error.errorCode() + ": " + error.errorMsg());
       case ConnectionCodes.MAX_RATE_EXCEEDED ->
           LOG.error("client {}: pacing violation reported (100): {}", options.clientId(), error);
-      case ConnectionCodes.CONNECTIVITY_LOST -> {
+      case ConnectionCodes.CONNECTIVITY_LOST, ConnectionCodes.TWS_IB_CONNECTION_BROKEN -> {
         if (from.isReady()) {
           goDormant();
-          setState(ConnectionState.GATEWAY_DISCONNECTED, "gateway lost IB (1100)");
+          setState(
+              ConnectionState.GATEWAY_DISCONNECTED, "gateway lost IB (" + error.errorCode() + ")");
         }
       }
       case ConnectionCodes.RESTORED_DATA_LOST -> {
