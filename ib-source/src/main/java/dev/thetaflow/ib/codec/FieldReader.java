@@ -286,6 +286,11 @@ public final class FieldReader {
     return error(field, problem + ": '" + text() + "'");
   }
 
+  /** An exception for a field whose value is well-formed but not one this codec decodes. */
+  MalformedMessageException unsupported(String field, String problem) {
+    return error(field, problem);
+  }
+
   private MalformedMessageException error(String field, String problem) {
     return new MalformedMessageException(messageId, field, currentField, problem);
   }

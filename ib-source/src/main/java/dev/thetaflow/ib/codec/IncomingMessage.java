@@ -18,6 +18,7 @@ public sealed interface IncomingMessage
         TickReqParams,
         CurrentTime,
         OrderStatus,
+        OpenOrder,
         ExecutionDetails,
         CommissionReport,
         Position,

@@ -3,9 +3,9 @@ package dev.thetaflow.ib.codec;
 /**
  * Decodes one frame payload (as delivered by {@link FrameDecoder}) into an {@link IncomingMessage},
  * using the server-version-178 layouts of the protocol brief §3.2. Messages it does not decode yet
- * (openOrder, completedOrder, market depth, news, PnL, tick-by-tick…) come back as {@link
- * UnhandledMessage}; a frame that does not match its layout, including one with fields left over,
- * throws {@link MalformedMessageException} and leaves the decoder ready for the next frame.
+ * (completedOrder, market depth, news, PnL, tick-by-tick…) come back as {@link UnhandledMessage}; a
+ * frame that does not match its layout, including one with fields left over, throws {@link
+ * MalformedMessageException} and leaves the decoder ready for the next frame.
  *
  * <p>Reusable; holds one {@link FieldReader}. Not thread-safe.
  */
@@ -35,6 +35,7 @@ public final class MessageDecoder {
           case ERR_MSG -> errorMessage(r);
           case CURRENT_TIME -> new CurrentTime(skipVersion(r).readLong("time"));
           case ORDER_STATUS -> OrderDecoders.orderStatus(r);
+          case OPEN_ORDER -> OpenOrderDecoder.decode(r);
           case EXECUTION_DATA -> OrderDecoders.executionDetails(r);
           case COMMISSION_REPORT -> OrderDecoders.commissionReport(r);
           case POSITION -> AccountDecoders.position(r);
