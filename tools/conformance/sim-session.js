@@ -52,6 +52,7 @@ on(EventName.marketDataType, (reqId, type) => ({ reqId, type }));
 on(EventName.position, (account, contract, pos) => ({ account, conId: contract.conId, pos }));
 on(EventName.positionEnd, () => ({}));
 on(EventName.orderStatus, (id, status, filled) => ({ id, status, filled }));
+on(EventName.openOrder, (id, contract, order, state) => ({ id, orderRef: order.orderRef, status: state.status, legs: (contract.comboLegs || []).length }));
 on(EventName.execDetails, (reqId, contract, exec) => ({ orderId: exec.orderId, execId: exec.execId, orderRef: exec.orderRef }));
 on(EventName.commissionReport, (report) => ({ execId: report.execId, commission: report.commission }));
 on(EventName.managedAccounts, (accounts) => ({ accounts }));
@@ -121,6 +122,10 @@ async function main() {
   ib.placeOrder(combo, { symbol: 'SPY', secType: 'BAG', exchange: 'SMART', currency: 'USD', comboLegs: legs },
     { action: 'BUY', orderType: 'LMT', lmtPrice: 1.0, totalQuantity: 1, tif: 'DAY', orderRef: 'stoqey-condor', transmit: true });
   await comboFilled;
+  const comboOpen = await wait('combo openOrder', (e) => e.name === EventName.openOrder && e.id === combo);
+  if (comboOpen.orderRef !== 'stoqey-condor' || comboOpen.legs !== 4) {
+    throw new Error('openOrder of the combo: ' + JSON.stringify(comboOpen));
+  }
   await new Promise((r) => setTimeout(r, 500));
   summary.steps.push('four-leg combo fill');
 

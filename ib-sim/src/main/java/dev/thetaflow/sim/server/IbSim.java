@@ -784,7 +784,9 @@ public final class IbSim implements AutoCloseable {
     return String.format(java.util.Locale.ROOT, "%.2f", value);
   }
 
+  /** openOrder then orderStatus, as TWS reports an order's placement and every change. */
   private void sendOrderStatus(SimClientSession s, SimOrder o) {
+    send(s, ServerMessages.openOrder(out, o, options.account()));
     send(
         s,
         ServerMessages.orderStatus(

@@ -14,6 +14,7 @@ final class ServerMessages {
   static final int TICK_PRICE = 1;
   static final int TICK_SIZE = 2;
   static final int ORDER_STATUS = 3;
+  static final int OPEN_ORDER = 5;
   static final int ERR_MSG = 4;
   static final int ACCT_VALUE = 6;
   static final int PORTFOLIO_VALUE = 7;
@@ -287,6 +288,131 @@ final class ServerMessages {
         .writeString("")
         .writeDouble(0)
         .finish();
+  }
+
+  /**
+   * openOrder at 178 (no version), the 26 groups of the brief §3.2 in order: the order as placed,
+   * its legs for a combo, and the order state. Defaults as TWS writes them (exemptCode −1,
+   * deltaNeutralOrderType {@code None} with its 8 extras, unset doubles as 1.797…E308).
+   */
+  static int openOrder(FieldWriter w, SimOrder o, String account) {
+    SimInstrument first = o.legs.get(0).instrument();
+    w.beginServerMessage(OPEN_ORDER).writeInt(o.orderId);
+    if (o.combo) {
+      w.writeInt(28_812_380)
+          .writeString(first.symbol())
+          .writeString("BAG")
+          .writeString("")
+          .writeDouble(0)
+          .writeString("?")
+          .writeString("")
+          .writeString("SMART")
+          .writeString("USD")
+          .writeString("")
+          .writeString("COMB");
+    } else {
+      reportedContract(w, first);
+    }
+    w.writeString(o.buy ? "BUY" : "SELL").writeLong(o.quantity).writeString(o.orderType);
+    writeMaybe(w, o.limitPrice);
+    writeMaybe(w, o.auxPrice);
+    w.writeString(o.tif == null ? "DAY" : o.tif)
+        .writeString("") // ocaGroup
+        .writeString(account)
+        .writeString("") // openClose
+        .writeInt(0) // origin
+        .writeString(o.orderRef)
+        .writeInt(o.clientId)
+        .writeLong(o.permId)
+        .writeInt(0) // outsideRth
+        .writeInt(0) // hidden
+        .writeInt(0) // discretionaryAmt
+        .writeString("") // goodAfterTime
+        .writeString(""); // sharesAllocation
+    for (int i = 0; i < 8; i++) {
+      w.writeString(""); // faGroup, faMethod, faPercentage, modelCode, goodTillDate, rule80A,
+      // percentOffset, settlingFirm
+    }
+    w.writeInt(0).writeString("").writeInt(-1).writeInt(0); // shortSaleSlot .. auctionStrategy
+    for (int i = 0; i < 6; i++) {
+      w.writeString(""); // startingPrice .. displaySize
+    }
+    w.writeInt(0).writeInt(0).writeInt(0).writeString("").writeInt(3); // blockOrder .. ocaType
+    w.writeInt(0).writeInt(0).writeString(""); // eTradeOnly, firmQuoteOnly, nbboPriceCap
+    w.writeInt(0).writeInt(0); // parentId, triggerMethod
+    w.writeString("").writeInt(0).writeString("None").writeString(""); // volatility .. dnAuxPrice
+    w.writeInt(0)
+        .writeString("")
+        .writeString("")
+        .writeString("")
+        .writeString("?")
+        .writeInt(0)
+        .writeInt(0)
+        .writeString(""); // the 8 delta-neutral extras that follow "None"
+    w.writeInt(0).writeInt(0); // continuousUpdate, referencePriceType
+    writeMaybe(w, o.orderType.equals("TRAIL") ? o.trailStopPrice : Double.NaN);
+    writeMaybe(w, o.trailingPercent > 0 ? o.trailingPercent : Double.NaN);
+    w.writeString("").writeString(""); // basisPoints, basisPointsType
+    if (o.combo) {
+      StringBuilder descrip = new StringBuilder();
+      for (SimOrder.Leg leg : o.legs) {
+        if (descrip.length() > 0) {
+          descrip.append(',');
+        }
+        descrip
+            .append(leg.instrument().conId())
+            .append('|')
+            .append(leg.buy() ? leg.ratio() : -leg.ratio());
+      }
+      w.writeString(descrip.toString()).writeInt(o.legs.size());
+      for (SimOrder.Leg leg : o.legs) {
+        w.writeInt(leg.instrument().conId())
+            .writeInt(leg.ratio())
+            .writeString(leg.buy() ? "BUY" : "SELL")
+            .writeString("SMART")
+            .writeInt(0)
+            .writeInt(0)
+            .writeString("")
+            .writeInt(-1);
+      }
+      w.writeInt(o.legs.size());
+      for (int i = 0; i < o.legs.size(); i++) {
+        w.writeString(""); // no per-leg price
+      }
+    } else {
+      w.writeString("").writeInt(0).writeInt(0);
+    }
+    w.writeInt(0); // smartComboRoutingParamsCount
+    w.writeString("").writeString("").writeString(""); // scale fields, no increment
+    w.writeString("").writeInt(0).writeString("").writeString("IB").writeInt(0); // hedge .. notHeld
+    w.writeInt(0); // deltaNeutralContractPresent
+    w.writeString(""); // algoStrategy
+    w.writeInt(0).writeInt(0); // solicited, whatIf
+    w.writeString(o.status);
+    for (int i = 0; i < 12; i++) {
+      w.writeDouble(Double.MAX_VALUE); // margin before/change/after, commission min/max
+    }
+    w.writeString("").writeString(""); // commissionCurrency, warningText
+    w.writeInt(0).writeInt(0); // randomizeSize, randomizePrice
+    w.writeInt(0); // conditionsCount
+    w.writeString("None");
+    for (int i = 0; i < 6; i++) {
+      w.writeDouble(Double.MAX_VALUE); // triggerPrice .. adjustedTrailingAmount
+    }
+    w.writeInt(0).writeString("").writeString("").writeString(""); // unit, soft dollar tier
+    w.writeDouble(Double.MAX_VALUE).writeInt(1).writeInt(0).writeInt(0).writeInt(0);
+    w.writeInt(Integer.MAX_VALUE).writeInt(Integer.MAX_VALUE).writeInt(0); // duration .. parent
+    w.writeInt(Integer.MAX_VALUE).writeInt(Integer.MAX_VALUE); // minTradeQty, minCompeteSize
+    w.writeDouble(Double.MAX_VALUE).writeDouble(Double.MAX_VALUE).writeDouble(Double.MAX_VALUE);
+    return w.finish();
+  }
+
+  private static void writeMaybe(FieldWriter w, double value) {
+    if (Double.isNaN(value)) {
+      w.writeEmpty();
+    } else {
+      w.writeDouble(value);
+    }
   }
 
   /** execDetails at 136+ (no version), with pendingPriceRevision at 178. */

@@ -8,6 +8,7 @@ import dev.thetaflow.ib.codec.CommissionReport;
 import dev.thetaflow.ib.codec.ContractDetails;
 import dev.thetaflow.ib.codec.ErrorMessage;
 import dev.thetaflow.ib.codec.ExecutionDetails;
+import dev.thetaflow.ib.codec.OpenOrder;
 import dev.thetaflow.ib.codec.OrderStatus;
 import dev.thetaflow.ib.codec.Position;
 import dev.thetaflow.ib.codec.RequestEnd;
@@ -202,6 +203,11 @@ class IbSimTest {
     assertThat(filled.avgFillPrice()).isEqualTo(exec.price());
     assertThat(filled.remaining()).isZero();
     assertThat(commission.commission()).isEqualTo(1.00); // one contract: the $1 minimum
+    OpenOrder open = client.await(OpenOrder.class, o -> o.orderId() == orderId, "openOrder");
+    assertThat(open.orderRef()).isEqualTo("s-1:OPEN:1");
+    assertThat(open.lmtPrice()).isEqualTo(limit);
+    assertThat(open.contract().conId()).isEqualTo(call.conId());
+    assertThat(open.account()).isEqualTo(sim.account());
 
     client.connection.send(Requests::reqPositions);
     Position position =
@@ -253,6 +259,12 @@ class IbSimTest {
         client.await(
             OrderStatus.class, s -> s.orderId() == orderId && s.status().equals("Filled"), "fill");
     assertThat(filled.avgFillPrice()).isLessThanOrEqualTo(limit);
+    OpenOrder open = client.await(OpenOrder.class, o -> o.orderId() == orderId, "combo openOrder");
+    assertThat(open.contract().secType()).isEqualTo("BAG");
+    assertThat(open.contract().comboLegs())
+        .extracting(TwsComboLeg::conId)
+        .containsExactly(longPut.conId(), shortPut.conId(), shortCall.conId(), longCall.conId());
+    assertThat(open.orderRef()).isEqualTo("ic-1:OPEN:1");
     SimClient.await(
         () ->
             client.all(ExecutionDetails.class).stream().filter(e -> e.orderId() == orderId).count()
