@@ -283,6 +283,76 @@ class IbSimTest {
   }
 
   @Test
+  void sizeBeyondTheQuoteFillsPartiallyOverSeveralSteps() {
+    SimInstrument call = option(600, OptionType.CALL);
+    int orderId = client.connection.nextOrderId();
+    client.connection.send(
+        w ->
+            Requests.placeOrder(
+                w, orderId, byConId(call), TwsOrder.market("BUY", BigDecimal.valueOf(400))));
+    OrderStatus partial =
+        client.await(
+            OrderStatus.class,
+            s -> s.orderId() == orderId && s.filled() > 0 && s.remaining() > 0,
+            "a partial fill");
+    assertThat(partial.filled() + partial.remaining()).isEqualTo(400);
+    client.await(
+        OrderStatus.class, s -> s.orderId() == orderId && s.status().equals("Filled"), "the rest");
+    double executed =
+        client.all(ExecutionDetails.class).stream()
+            .filter(e -> e.orderId() == orderId)
+            .mapToDouble(ExecutionDetails::shares)
+            .sum();
+    assertThat(executed).isEqualTo(400);
+    assertThat(sim.positions()).containsEntry(call.conId(), 400L);
+  }
+
+  @Test
+  void aModifiedOrderFillsAtItsNewPriceAndTheMasterClientSeesIt() throws Exception {
+    SimInstrument put = option(590, OptionType.PUT);
+    try (SimClient orders = new SimClient(sim.port(), 2, 50)) {
+      assertThat(orders.connection.awaitReady(Duration.ofSeconds(10))).isTrue();
+      int orderId = orders.connection.nextOrderId();
+      orders.connection.send(
+          w ->
+              Requests.placeOrder(
+                  w,
+                  orderId,
+                  byConId(put),
+                  TwsOrder.limit("BUY", BigDecimal.ONE, 0.01).withOrderRef("m:1")));
+      orders.await(
+          OrderStatus.class,
+          s -> s.orderId() == orderId && s.status().equals("Submitted"),
+          "resting");
+      double ask = sim.call(() -> market.quote(put.conId()).ask());
+      double marketable = Math.round((ask + 0.50) * 100) / 100.0;
+      orders.connection.send(
+          w ->
+              Requests.placeOrder(
+                  w,
+                  orderId,
+                  byConId(put),
+                  TwsOrder.limit("BUY", BigDecimal.ONE, marketable).withOrderRef("m:1")));
+      orders.await(
+          OrderStatus.class,
+          s -> s.orderId() == orderId && s.status().equals("Filled"),
+          "fill after modify");
+      // client 1 is the master: it sees client 2's order, fill and execution
+      OrderStatus seen =
+          client.await(
+              OrderStatus.class,
+              s -> s.orderId() == orderId && s.clientId() == 2 && s.status().equals("Filled"),
+              "the master's view");
+      assertThat(seen.avgFillPrice()).isLessThanOrEqualTo(marketable);
+      assertThat(
+              client
+                  .await(ExecutionDetails.class, e -> e.orderRef().equals("m:1"), "execution")
+                  .clientId())
+          .isEqualTo(2);
+    }
+  }
+
+  @Test
   void cancelsDuplicatesAndBadTicksGetIbsCodes() {
     SimInstrument put = option(560, OptionType.PUT);
     int resting = client.connection.nextOrderId();
