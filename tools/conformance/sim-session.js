@@ -56,6 +56,8 @@ on(EventName.openOrder, (id, contract, order, state) => ({ id, orderRef: order.o
 on(EventName.execDetails, (reqId, contract, exec) => ({ orderId: exec.orderId, execId: exec.execId, orderRef: exec.orderRef }));
 on(EventName.commissionReport, (report) => ({ execId: report.execId, commission: report.commission }));
 on(EventName.managedAccounts, (accounts) => ({ accounts }));
+on(EventName.completedOrder, (contract, order, state) => ({ orderRef: order.orderRef, status: state.status, legs: (contract.comboLegs || []).length }));
+on(EventName.completedOrdersEnd, () => ({}));
 ib.on(EventName.error, (err, code, reqId) => {
   const text = String(err && err.message ? err.message : err);
   if (/Decoding error|Underrun error|No parser implementation|unprocessed data/.test(text)) {
@@ -134,6 +136,15 @@ async function main() {
   ib.reqPositions();
   await after;
   summary.positions = summary.events[EventName.position] || 0;
+
+  const completedEnd = wait('completedOrdersEnd', (e) => e.name === EventName.completedOrdersEnd);
+  ib.reqCompletedOrders(false);
+  await completedEnd;
+  const refs = history.filter((e) => e.name === EventName.completedOrder).map((e) => e.orderRef + ':' + e.status).sort();
+  if (JSON.stringify(refs) !== JSON.stringify(['stoqey-condor:Filled', 'stoqey-single:Filled'])) {
+    throw new Error('completed orders: ' + JSON.stringify(refs));
+  }
+  summary.steps.push('completed orders');
 }
 
 main()

@@ -353,6 +353,12 @@ public final class IbSim implements AutoCloseable {
       }
       send(s, ServerMessages.endWithoutId(out, ServerMessages.OPEN_ORDER_END));
     } else if (request instanceof SimRequest.CompletedOrders c) {
+      for (SimOrder order : broker.completedOrders()) {
+        if (order.clientId == s.clientId() || s.clientId() == options.masterClientId()) {
+          send(
+              s, ServerMessages.completedOrder(out, order, options.account(), order.completedTime));
+        }
+      }
       send(s, out.beginServerMessage(ServerMessages.COMPLETED_ORDERS_END).finish());
     } else if (request instanceof SimRequest.AccountUpdates a) {
       if (a.subscribe()) {

@@ -15,6 +15,7 @@ final class ServerMessages {
   static final int TICK_SIZE = 2;
   static final int ORDER_STATUS = 3;
   static final int OPEN_ORDER = 5;
+  static final int COMPLETED_ORDER = 101;
   static final int ERR_MSG = 4;
   static final int ACCT_VALUE = 6;
   static final int PORTFOLIO_VALUE = 7;
@@ -353,35 +354,7 @@ final class ServerMessages {
     writeMaybe(w, o.orderType.equals("TRAIL") ? o.trailStopPrice : Double.NaN);
     writeMaybe(w, o.trailingPercent > 0 ? o.trailingPercent : Double.NaN);
     w.writeString("").writeString(""); // basisPoints, basisPointsType
-    if (o.combo) {
-      StringBuilder descrip = new StringBuilder();
-      for (SimOrder.Leg leg : o.legs) {
-        if (descrip.length() > 0) {
-          descrip.append(',');
-        }
-        descrip
-            .append(leg.instrument().conId())
-            .append('|')
-            .append(leg.buy() ? leg.ratio() : -leg.ratio());
-      }
-      w.writeString(descrip.toString()).writeInt(o.legs.size());
-      for (SimOrder.Leg leg : o.legs) {
-        w.writeInt(leg.instrument().conId())
-            .writeInt(leg.ratio())
-            .writeString(leg.buy() ? "BUY" : "SELL")
-            .writeString("SMART")
-            .writeInt(0)
-            .writeInt(0)
-            .writeString("")
-            .writeInt(-1);
-      }
-      w.writeInt(o.legs.size());
-      for (int i = 0; i < o.legs.size(); i++) {
-        w.writeString(""); // no per-leg price
-      }
-    } else {
-      w.writeString("").writeInt(0).writeInt(0);
-    }
+    writeLegs(w, o);
     w.writeInt(0); // smartComboRoutingParamsCount
     w.writeString("").writeString("").writeString(""); // scale fields, no increment
     w.writeString("").writeInt(0).writeString("").writeString("IB").writeInt(0); // hedge .. notHeld
@@ -405,6 +378,103 @@ final class ServerMessages {
     w.writeInt(Integer.MAX_VALUE).writeInt(Integer.MAX_VALUE); // minTradeQty, minCompeteSize
     w.writeDouble(Double.MAX_VALUE).writeDouble(Double.MAX_VALUE).writeDouble(Double.MAX_VALUE);
     return w.finish();
+  }
+
+  /**
+   * completedOrder at 178: no order id; the completed-order layout (4 delta-neutral extras, a bare
+   * status, the completion tail). Written from the official decoders' field order.
+   */
+  static int completedOrder(FieldWriter w, SimOrder o, String account, String completedTime) {
+    SimInstrument first = o.legs.get(0).instrument();
+    w.beginServerMessage(COMPLETED_ORDER);
+    if (o.combo) {
+      w.writeInt(28_812_380)
+          .writeString(first.symbol())
+          .writeString("BAG")
+          .writeString("")
+          .writeDouble(0)
+          .writeString("?")
+          .writeString("")
+          .writeString("SMART")
+          .writeString("USD")
+          .writeString("")
+          .writeString("COMB");
+    } else {
+      reportedContract(w, first);
+    }
+    w.writeString(o.buy ? "BUY" : "SELL").writeLong(o.quantity).writeString(o.orderType);
+    writeMaybe(w, o.limitPrice);
+    writeMaybe(w, o.auxPrice);
+    w.writeString(o.tif == null ? "DAY" : o.tif)
+        .writeString("")
+        .writeString(account)
+        .writeString("")
+        .writeInt(0)
+        .writeString(o.orderRef)
+        .writeLong(o.permId)
+        .writeInt(0)
+        .writeInt(0)
+        .writeInt(0)
+        .writeString(""); // outsideRth .. goodAfterTime
+    for (int i = 0; i < 8; i++) {
+      w.writeString(""); // faGroup, faMethod, faPercentage, modelCode, gtd, rule80A, %off, firm
+    }
+    w.writeInt(0).writeString("").writeInt(-1); // shortSaleSlot, designatedLocation, exemptCode
+    for (int i = 0; i < 5; i++) {
+      w.writeString(""); // startingPrice .. stockRangeUpper
+    }
+    w.writeString("").writeInt(0).writeInt(0).writeString("").writeInt(3).writeInt(0);
+    w.writeString("").writeInt(0).writeString("None").writeString(""); // volatility .. dnAux
+    w.writeInt(0).writeInt(0).writeInt(0).writeString(""); // the 4 extras that follow "None"
+    w.writeInt(0).writeInt(0); // continuousUpdate, referencePriceType
+    writeMaybe(w, o.orderType.equals("TRAIL") ? o.trailStopPrice : Double.NaN);
+    writeMaybe(w, o.trailingPercent > 0 ? o.trailingPercent : Double.NaN);
+    writeLegs(w, o);
+    w.writeInt(0); // smartComboRoutingParamsCount
+    w.writeString("").writeString("").writeString(""); // scale
+    w.writeString("").writeString("").writeString("IB").writeInt(0); // hedge, clearing, notHeld
+    w.writeInt(0).writeString("").writeInt(0); // dn contract, algoStrategy, solicited
+    w.writeString(o.status).writeInt(0).writeInt(0).writeInt(0); // status, randomize, conditions
+    w.writeDouble(Double.MAX_VALUE).writeDouble(Double.MAX_VALUE).writeDouble(Double.MAX_VALUE);
+    w.writeInt(1).writeInt(0).writeString("").writeLong(o.filled).writeInt(0).writeInt(0);
+    w.writeString("").writeInt(0).writeInt(0).writeLong(Integer.MAX_VALUE); // .. parentPermId
+    w.writeString(completedTime)
+        .writeString(o.status.equals("Filled") ? "Filled Size: " + o.filled : o.status);
+    w.writeInt(Integer.MAX_VALUE).writeInt(Integer.MAX_VALUE);
+    w.writeDouble(Double.MAX_VALUE).writeDouble(Double.MAX_VALUE).writeDouble(Double.MAX_VALUE);
+    return w.finish();
+  }
+
+  private static void writeLegs(FieldWriter w, SimOrder o) {
+    if (!o.combo) {
+      w.writeString("").writeInt(0).writeInt(0);
+      return;
+    }
+    StringBuilder descrip = new StringBuilder();
+    for (SimOrder.Leg leg : o.legs) {
+      if (descrip.length() > 0) {
+        descrip.append(',');
+      }
+      descrip
+          .append(leg.instrument().conId())
+          .append('|')
+          .append(leg.buy() ? leg.ratio() : -leg.ratio());
+    }
+    w.writeString(descrip.toString()).writeInt(o.legs.size());
+    for (SimOrder.Leg leg : o.legs) {
+      w.writeInt(leg.instrument().conId())
+          .writeInt(leg.ratio())
+          .writeString(leg.buy() ? "BUY" : "SELL")
+          .writeString("SMART")
+          .writeInt(0)
+          .writeInt(0)
+          .writeString("")
+          .writeInt(-1);
+    }
+    w.writeInt(o.legs.size());
+    for (int i = 0; i < o.legs.size(); i++) {
+      w.writeString(""); // no per-leg price
+    }
   }
 
   private static void writeMaybe(FieldWriter w, double value) {

@@ -51,6 +51,7 @@ final class SimBroker {
   private final Map<Integer, Integer> highestOrderId = new HashMap<>();
   private final List<SimExecution> executions = new ArrayList<>();
   private double cash;
+  private Instant lastMarketTime = Instant.EPOCH;
   private long nextPermId = 1_000_000_001L;
   private long nextExecId = 1;
 
@@ -162,12 +163,14 @@ final class SimBroker {
       return;
     }
     order.status = "Cancelled";
+    order.completedTime = now(lastMarketTime) + " America/New_York";
     output.orderStatus(order);
     output.rejected(order, 202, "Order Canceled - reason:", "");
   }
 
   /** Matches every working order against this step's quotes. */
   void match(MarketView market) {
+    lastMarketTime = market.now();
     for (SimOrder order : orders.values()) {
       if (order.isWorking()) {
         matchOne(order, market);
@@ -280,6 +283,9 @@ final class SimBroker {
     order.filled += qty;
     order.lastFillPrice = fillPrice;
     order.status = order.remaining() == 0 ? "Filled" : "Submitted";
+    if (order.remaining() == 0) {
+      order.completedTime = now(market.now()) + " America/New_York";
+    }
     output.orderStatus(order);
   }
 
@@ -309,6 +315,11 @@ final class SimBroker {
 
   List<SimExecution> executions() {
     return List.copyOf(executions);
+  }
+
+  /** Filled and cancelled orders, for reqCompletedOrders. */
+  List<SimOrder> completedOrders() {
+    return orders.values().stream().filter(o -> !o.isWorking()).toList();
   }
 
   List<SimOrder> workingOrders() {

@@ -31,6 +31,9 @@ final class SimOrder {
   double lastFillPrice;
   boolean triggered;
 
+  /** When it filled or was cancelled, as TWS writes it; null while working. */
+  String completedTime;
+
   SimOrder(int clientId, int orderId, long permId, boolean combo, List<Leg> legs) {
     this.clientId = clientId;
     this.orderId = orderId;

@@ -52,7 +52,7 @@ class StoqeyAgainstSimTest {
       assertThat(summary.path("ok").asBoolean()).as(json).isTrue();
       assertThat(summary.path("steps").toString())
           .contains("contract details", "quotes and model ticks", "positions")
-          .contains("single-option fill", "four-leg combo fill");
+          .contains("single-option fill", "four-leg combo fill", "completed orders");
       assertThat(summary.path("events").path("tickOptionComputation").asInt()).isPositive();
       assertThat(summary.path("events").path("execDetails").asInt()).isEqualTo(5);
       assertThat(summary.path("events").path("commissionReport").asInt()).isEqualTo(5);

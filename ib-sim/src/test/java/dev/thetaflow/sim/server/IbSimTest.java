@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.thetaflow.core.analytics.OptionType;
 import dev.thetaflow.ib.codec.CommissionReport;
+import dev.thetaflow.ib.codec.CompletedOrder;
 import dev.thetaflow.ib.codec.ContractDetails;
 import dev.thetaflow.ib.codec.ErrorMessage;
 import dev.thetaflow.ib.codec.ExecutionDetails;
@@ -208,6 +209,15 @@ class IbSimTest {
     assertThat(open.lmtPrice()).isEqualTo(limit);
     assertThat(open.contract().conId()).isEqualTo(call.conId());
     assertThat(open.account()).isEqualTo(sim.account());
+
+    client.connection.send(w -> Requests.reqCompletedOrders(w, false));
+    CompletedOrder completed =
+        client.await(
+            CompletedOrder.class, c -> c.orderRef().equals("s-1:OPEN:1"), "completed order");
+    assertThat(completed.status()).isEqualTo("Filled");
+    assertThat(completed.filledQuantity()).isEqualTo(1);
+    assertThat(completed.permId()).isEqualTo(filled.permId());
+    assertThat(completed.contract().conId()).isEqualTo(call.conId());
 
     client.connection.send(Requests::reqPositions);
     Position position =

@@ -19,6 +19,7 @@ public sealed interface IncomingMessage
         CurrentTime,
         OrderStatus,
         OpenOrder,
+        CompletedOrder,
         ExecutionDetails,
         CommissionReport,
         Position,

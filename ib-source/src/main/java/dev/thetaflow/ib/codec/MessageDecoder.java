@@ -3,8 +3,8 @@ package dev.thetaflow.ib.codec;
 /**
  * Decodes one frame payload (as delivered by {@link FrameDecoder}) into an {@link IncomingMessage},
  * using the server-version-178 layouts of the protocol brief §3.2. Messages it does not decode yet
- * (completedOrder, market depth, news, PnL, tick-by-tick…) come back as {@link UnhandledMessage}; a
- * frame that does not match its layout, including one with fields left over, throws {@link
+ * (market depth, news, PnL, tick-by-tick…) come back as {@link UnhandledMessage}; a frame that does
+ * not match its layout, including one with fields left over, throws {@link
  * MalformedMessageException} and leaves the decoder ready for the next frame.
  *
  * <p>Reusable; holds one {@link FieldReader}. Not thread-safe.
@@ -36,6 +36,8 @@ public final class MessageDecoder {
           case CURRENT_TIME -> new CurrentTime(skipVersion(r).readLong("time"));
           case ORDER_STATUS -> OrderDecoders.orderStatus(r);
           case OPEN_ORDER -> OpenOrderDecoder.decode(r);
+          case COMPLETED_ORDER -> CompletedOrderDecoder.decode(r);
+          case COMPLETED_ORDERS_END -> new RequestEnd(id, TwsValues.UNSET_INT);
           case EXECUTION_DATA -> OrderDecoders.executionDetails(r);
           case COMMISSION_REPORT -> OrderDecoders.commissionReport(r);
           case POSITION -> AccountDecoders.position(r);

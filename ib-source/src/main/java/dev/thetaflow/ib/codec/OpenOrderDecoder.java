@@ -108,22 +108,7 @@ final class OpenOrderDecoder {
     skip(r, "postToAts", "autoCancelParent", "minTradeQty", "minCompeteSize");
     skip(r, "competeAgainstBestOffset", "midOffsetAtWhole", "midOffsetAtHalf");
     TwsContract contract =
-        legs.isEmpty()
-            ? reported
-            : new TwsContract(
-                reported.conId(),
-                reported.symbol(),
-                reported.secType(),
-                reported.lastTradeDateOrContractMonth(),
-                reported.strike(),
-                reported.right(),
-                reported.multiplier(),
-                reported.exchange(),
-                reported.primaryExchange(),
-                reported.currency(),
-                reported.localSymbol(),
-                reported.tradingClass(),
-                legs);
+        legs.isEmpty() ? reported : CompletedOrderDecoder.withLegs(reported, legs);
     return new OpenOrder(
         orderId,
         contract,
