@@ -15,7 +15,13 @@ import io.delta.kernel.exceptions.TableNotFoundException;
 import io.delta.kernel.expressions.Column;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.hook.PostCommitHook;
+import io.delta.kernel.statistics.DataFileStatistics;
 import io.delta.kernel.transaction.DataLayoutSpec;
+import io.delta.kernel.types.DataType;
+import io.delta.kernel.types.DateType;
+import io.delta.kernel.types.IntegerType;
+import io.delta.kernel.types.LongType;
+import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterable;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
@@ -87,9 +93,69 @@ public final class DeltaTables {
    */
   public Optional<Long> append(
       String path, DeltaTableSpec table, List<Object[]> rows, String appId, long version) {
+    if (committedVersion(path, appId).filter(done -> done >= version).isPresent()) {
+      return Optional.empty();
+    }
+    return commit(path, table, stage(path, table, rows), appId, version);
+  }
+
+  /** The last version committed under {@code appId}, if any. */
+  public Optional<Long> committedVersion(String path, String appId) {
+    return TableManager.loadSnapshot(path).build(engine).getLatestTransactionVersion(engine, appId);
+  }
+
+  /**
+   * Writes {@code rows} as Parquet files, one or more per partition, without committing: nothing is
+   * visible until {@link #commit}. Every row is checked against the schema first.
+   */
+  public List<DataFile> stage(String path, DeltaTableSpec table, List<Object[]> rows) {
     for (Object[] row : rows) {
       RowBatch.check(table, row);
     }
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Row state =
+        TableManager.loadSnapshot(path)
+            .build(engine)
+            .buildUpdateTableTransaction(ENGINE_INFO, Operation.WRITE)
+            .build(engine)
+            .getTransactionState(engine);
+    StructType physical = physicalSchema(table);
+    List<DataFile> files = new ArrayList<>();
+    for (Map.Entry<Map<String, Literal>, List<Object[]>> partition :
+        byPartition(table, rows).entrySet()) {
+      Map<String, Literal> values = partition.getKey();
+      RowBatch batch = RowBatch.of(table, partition.getValue());
+      CloseableIterator<FilteredColumnarBatch> logical =
+          iterator(List.of(new FilteredColumnarBatch(batch, Optional.empty())));
+      CloseableIterator<FilteredColumnarBatch> data =
+          Transaction.transformLogicalData(engine, state, logical, values);
+      DataWriteContext context = Transaction.getWriteContext(engine, state, values);
+      try (CloseableIterator<DataFileStatus> written =
+          engine
+              .getParquetHandler()
+              .writeParquetFiles(
+                  context.getTargetDirectory(), data, context.getStatisticsColumns())) {
+        while (written.hasNext()) {
+          DataFileStatus f = written.next();
+          String stats = f.getStatistics().map(st -> st.serializeAsJson(physical)).orElse(null);
+          files.add(
+              new DataFile(f.getPath(), f.getSize(), f.getModificationTime(), stats, text(values)));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("table " + table.name() + ": writing Parquet failed", e);
+      }
+    }
+    return files;
+  }
+
+  /**
+   * Commits staged files in one transaction tagged {@code (appId, version)}; empty when the table
+   * already holds that appId at {@code version} or later, including when a concurrent attempt won.
+   */
+  public Optional<Long> commit(
+      String path, DeltaTableSpec table, List<DataFile> files, String appId, long version) {
     Snapshot snapshot = TableManager.loadSnapshot(path).build(engine);
     Optional<Long> done = snapshot.getLatestTransactionVersion(engine, appId);
     if (done.isPresent() && done.get() >= version) {
@@ -97,15 +163,37 @@ public final class DeltaTables {
     }
     Transaction txn =
         snapshot
-            .buildUpdateTableTransaction(ENGINE_INFO, Operation.WRITE)
+            .buildUpdateTableTransaction(ENGINE_INFO, Operation.STREAMING_UPDATE)
             .withTransactionId(appId, version)
             .withMaxRetries(3)
             .build(engine);
     Row state = txn.getTransactionState(engine);
+    StructType physical = physicalSchema(table);
+    Map<Map<String, String>, List<DataFile>> byPartition = new LinkedHashMap<>();
+    for (DataFile f : files) {
+      byPartition.computeIfAbsent(f.partitionValues(), k -> new ArrayList<>()).add(f);
+    }
     List<Row> actions = new ArrayList<>();
-    for (Map.Entry<Map<String, Literal>, List<Object[]>> partition :
-        byPartition(table, rows).entrySet()) {
-      stage(table, state, partition.getKey(), partition.getValue(), actions);
+    for (Map.Entry<Map<String, String>, List<DataFile>> partition : byPartition.entrySet()) {
+      DataWriteContext context =
+          Transaction.getWriteContext(engine, state, literals(table, partition.getKey()));
+      List<DataFileStatus> statuses = new ArrayList<>();
+      for (DataFile f : partition.getValue()) {
+        statuses.add(
+            new DataFileStatus(
+                f.path(),
+                f.size(),
+                f.modificationTime(),
+                f.statisticsJson() == null
+                    ? Optional.empty()
+                    : DataFileStatistics.deserializeFromJson(f.statisticsJson(), physical)));
+      }
+      try (CloseableIterator<Row> adds =
+          Transaction.generateAppendActions(engine, state, iterator(statuses), context)) {
+        adds.forEachRemaining(actions::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     TransactionCommitResult result;
     try {
@@ -124,32 +212,48 @@ public final class DeltaTables {
     return Optional.of(result.getVersion());
   }
 
-  /**
-   * Writes one partition's rows as Parquet and collects the add actions; nothing is visible yet.
-   */
-  private void stage(
-      DeltaTableSpec table,
-      Row state,
-      Map<String, Literal> partitionValues,
-      List<Object[]> rows,
-      List<Row> actions) {
-    RowBatch batch = RowBatch.of(table, rows);
-    CloseableIterator<FilteredColumnarBatch> logical =
-        iterator(List.of(new FilteredColumnarBatch(batch, Optional.empty())));
-    CloseableIterator<FilteredColumnarBatch> physical =
-        Transaction.transformLogicalData(engine, state, logical, partitionValues);
-    DataWriteContext context = Transaction.getWriteContext(engine, state, partitionValues);
-    try (CloseableIterator<DataFileStatus> files =
-            engine
-                .getParquetHandler()
-                .writeParquetFiles(
-                    context.getTargetDirectory(), physical, context.getStatisticsColumns());
-        CloseableIterator<Row> adds =
-            Transaction.generateAppendActions(engine, state, files, context)) {
-      adds.forEachRemaining(actions::add);
-    } catch (IOException e) {
-      throw new UncheckedIOException("table " + table.name() + ": writing Parquet failed", e);
+  /** The columns stored in the Parquet files: the schema without the partition columns. */
+  static StructType physicalSchema(DeltaTableSpec table) {
+    StructType physical = new StructType();
+    for (var field : table.schema().fields()) {
+      if (!table.partitionColumns().contains(field.getName())) {
+        physical = physical.add(field);
+      }
     }
+    return physical;
+  }
+
+  /** Partition values as text (a date as yyyy-MM-dd), the form a committable carries. */
+  private static Map<String, String> text(Map<String, Literal> values) {
+    Map<String, String> out = new LinkedHashMap<>();
+    values.forEach(
+        (k, v) ->
+            out.put(
+                k,
+                v.getDataType() instanceof DateType
+                    ? LocalDate.ofEpochDay(((Number) v.getValue()).longValue()).toString()
+                    : String.valueOf(v.getValue())));
+    return out;
+  }
+
+  private static Map<String, Literal> literals(DeltaTableSpec table, Map<String, String> text) {
+    Map<String, Literal> out = new LinkedHashMap<>();
+    text.forEach(
+        (k, v) -> {
+          DataType type = table.schema().get(k).getDataType();
+          Object value;
+          if (type instanceof DateType) {
+            value = LocalDate.parse(v);
+          } else if (type instanceof LongType) {
+            value = Long.parseLong(v);
+          } else if (type instanceof IntegerType) {
+            value = Integer.parseInt(v);
+          } else {
+            value = v;
+          }
+          out.put(k, literal(table, k, value));
+        });
+    return out;
   }
 
   private static Map<Map<String, Literal>, List<Object[]>> byPartition(
