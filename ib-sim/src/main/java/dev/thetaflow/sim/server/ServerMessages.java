@@ -42,6 +42,9 @@ final class ServerMessages {
   static final int TICK_REQ_PARAMS = 81;
   static final int COMPLETED_ORDERS_END = 102;
 
+  /** The conId TWS reports for a combo (BAG) order in the recorded frames. */
+  private static final int COMBO_CON_ID = 28_812_380;
+
   /** IB's "not computed" marker in tickOptionComputation (brief §3.2). */
   static final double NOT_COMPUTED = -1;
 
@@ -297,23 +300,8 @@ final class ServerMessages {
    * deltaNeutralOrderType {@code None} with its 8 extras, unset doubles as 1.797…E308).
    */
   static int openOrder(FieldWriter w, SimOrder o, String account) {
-    SimInstrument first = o.legs.get(0).instrument();
     w.beginServerMessage(OPEN_ORDER).writeInt(o.orderId);
-    if (o.combo) {
-      w.writeInt(28_812_380)
-          .writeString(first.symbol())
-          .writeString("BAG")
-          .writeString("")
-          .writeDouble(0)
-          .writeString("?")
-          .writeString("")
-          .writeString("SMART")
-          .writeString("USD")
-          .writeString("")
-          .writeString("COMB");
-    } else {
-      reportedContract(w, first);
-    }
+    orderContract(w, o);
     w.writeString(o.buy ? "BUY" : "SELL").writeLong(o.quantity).writeString(o.orderType);
     writeMaybe(w, o.limitPrice);
     writeMaybe(w, o.auxPrice);
@@ -385,23 +373,8 @@ final class ServerMessages {
    * status, the completion tail). Written from the official decoders' field order.
    */
   static int completedOrder(FieldWriter w, SimOrder o, String account, String completedTime) {
-    SimInstrument first = o.legs.get(0).instrument();
     w.beginServerMessage(COMPLETED_ORDER);
-    if (o.combo) {
-      w.writeInt(28_812_380)
-          .writeString(first.symbol())
-          .writeString("BAG")
-          .writeString("")
-          .writeDouble(0)
-          .writeString("?")
-          .writeString("")
-          .writeString("SMART")
-          .writeString("USD")
-          .writeString("")
-          .writeString("COMB");
-    } else {
-      reportedContract(w, first);
-    }
+    orderContract(w, o);
     w.writeString(o.buy ? "BUY" : "SELL").writeLong(o.quantity).writeString(o.orderType);
     writeMaybe(w, o.limitPrice);
     writeMaybe(w, o.auxPrice);
@@ -443,6 +416,26 @@ final class ServerMessages {
     w.writeInt(Integer.MAX_VALUE).writeInt(Integer.MAX_VALUE);
     w.writeDouble(Double.MAX_VALUE).writeDouble(Double.MAX_VALUE).writeDouble(Double.MAX_VALUE);
     return w.finish();
+  }
+
+  /** The order's contract block: the leg's, or a BAG as TWS reports combos (class COMB). */
+  private static void orderContract(FieldWriter w, SimOrder o) {
+    SimInstrument first = o.legs.get(0).instrument();
+    if (!o.combo) {
+      reportedContract(w, first);
+      return;
+    }
+    w.writeInt(COMBO_CON_ID)
+        .writeString(first.symbol())
+        .writeString("BAG")
+        .writeString("")
+        .writeDouble(0)
+        .writeString("?")
+        .writeString("")
+        .writeString("SMART")
+        .writeString("USD")
+        .writeString("")
+        .writeString("COMB");
   }
 
   private static void writeLegs(FieldWriter w, SimOrder o) {

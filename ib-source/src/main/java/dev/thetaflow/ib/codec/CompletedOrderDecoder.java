@@ -1,6 +1,7 @@
 package dev.thetaflow.ib.codec;
 
-import java.util.ArrayList;
+import static dev.thetaflow.ib.codec.OrderBlocks.skip;
+
 import java.util.List;
 
 /**
@@ -39,54 +40,15 @@ final class CompletedOrderDecoder {
     }
     skip(r, "continuousUpdate", "referencePriceType", "trailStopPrice", "trailingPercent");
     r.skip("comboLegsDescrip");
-    List<TwsComboLeg> legs = new ArrayList<>();
-    int legCount = r.readCount("comboLegsCount");
-    for (int i = 0; i < legCount; i++) {
-      int conId = r.readInt("leg.conId");
-      int ratio = r.readInt("leg.ratio");
-      String legAction = r.readString("leg.action");
-      String exchange = r.readString("leg.exchange");
-      skip(r, "leg.openClose", "leg.shortSaleSlot", "leg.designatedLocation", "leg.exemptCode");
-      legs.add(new TwsComboLeg(conId, ratio, legAction, exchange));
-    }
-    int legPrices = r.readCount("orderComboLegsCount");
-    for (int i = 0; i < legPrices; i++) {
-      r.skip("orderComboLeg.price");
-    }
-    int routingParams = r.readCount("smartComboRoutingParamsCount");
-    for (int i = 0; i < routingParams; i++) {
-      skip(r, "smartComboRoutingParam.tag", "smartComboRoutingParam.value");
-    }
-    skip(r, "scaleInitLevelSize", "scaleSubsLevelSize");
-    double scalePriceIncrement = r.readDoubleMax("scalePriceIncrement");
-    if (scalePriceIncrement != TwsValues.UNSET_DOUBLE && scalePriceIncrement > 0) {
-      skip(r, "scalePriceAdjustValue", "scalePriceAdjustInterval", "scaleProfitOffset");
-      skip(r, "scaleAutoReset", "scaleInitPosition", "scaleInitFillQty", "scaleRandomPercent");
-    }
-    if (!r.readString("hedgeType").isEmpty()) {
-      r.skip("hedgeParam");
-    }
+    List<TwsComboLeg> legs = OrderBlocks.comboLegs(r);
+    OrderBlocks.scale(r);
+    OrderBlocks.hedge(r);
     skip(r, "clearingAccount", "clearingIntent", "notHeld");
-    if (r.readBoolean("deltaNeutralContractPresent")) {
-      skip(r, "dnContract.conId", "dnContract.delta", "dnContract.price");
-    }
-    if (!r.readString("algoStrategy").isEmpty()) {
-      int params = r.readCount("algoParamsCount");
-      for (int i = 0; i < params; i++) {
-        skip(r, "algoParam.tag", "algoParam.value");
-      }
-    }
+    OrderBlocks.deltaNeutralContractAndAlgo(r);
     r.skip("solicited");
     String status = r.readString("status");
     skip(r, "randomizeSize", "randomizePrice");
-    if (orderType.equals("PEG BENCH")) {
-      skip(r, "referenceContractId", "isPeggedChangeAmountDecrease", "peggedChangeAmount");
-      skip(r, "referenceChangeAmount", "referenceExchangeId");
-    }
-    int conditions = r.readCount("conditionsCount");
-    if (conditions > 0) {
-      throw r.unsupported("conditionsCount", conditions + " order conditions: not decoded");
-    }
+    OrderBlocks.pegBenchAndConditions(r, orderType);
     skip(r, "trailStopPrice", "lmtPriceOffset", "cashQty", "dontUseAutoPriceForHedge");
     skip(r, "isOmsContainer", "autoCancelDate");
     double filled = r.readDecimal("filledQuantity");
@@ -96,7 +58,7 @@ final class CompletedOrderDecoder {
     String completedStatus = r.readString("completedStatus");
     skip(r, "minTradeQty", "minCompeteSize", "competeAgainstBestOffset");
     skip(r, "midOffsetAtWhole", "midOffsetAtHalf");
-    TwsContract contract = legs.isEmpty() ? reported : withLegs(reported, legs);
+    TwsContract contract = OrderBlocks.withLegs(reported, legs);
     return new CompletedOrder(
         contract,
         action,
@@ -112,28 +74,5 @@ final class CompletedOrderDecoder {
         status,
         completedTime,
         completedStatus);
-  }
-
-  static TwsContract withLegs(TwsContract c, List<TwsComboLeg> legs) {
-    return new TwsContract(
-        c.conId(),
-        c.symbol(),
-        c.secType(),
-        c.lastTradeDateOrContractMonth(),
-        c.strike(),
-        c.right(),
-        c.multiplier(),
-        c.exchange(),
-        c.primaryExchange(),
-        c.currency(),
-        c.localSymbol(),
-        c.tradingClass(),
-        legs);
-  }
-
-  private static void skip(FieldReader r, String... fields) {
-    for (String field : fields) {
-      r.skip(field);
-    }
   }
 }

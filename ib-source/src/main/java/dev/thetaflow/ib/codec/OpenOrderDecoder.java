@@ -1,6 +1,7 @@
 package dev.thetaflow.ib.codec;
 
-import java.util.ArrayList;
+import static dev.thetaflow.ib.codec.OrderBlocks.skip;
+
 import java.util.List;
 
 /**
@@ -50,56 +51,16 @@ final class OpenOrderDecoder {
     double trailStopPrice = r.readDoubleMax("trailStopPrice");
     double trailingPercent = r.readDoubleMax("trailingPercent");
     skip(r, "basisPoints", "basisPointsType", "comboLegsDescrip");
-    List<TwsComboLeg> legs = new ArrayList<>();
-    int legCount = r.readCount("comboLegsCount");
-    for (int i = 0; i < legCount; i++) {
-      int conId = r.readInt("leg.conId");
-      int ratio = r.readInt("leg.ratio");
-      String legAction = r.readString("leg.action");
-      String exchange = r.readString("leg.exchange");
-      skip(r, "leg.openClose", "leg.shortSaleSlot", "leg.designatedLocation", "leg.exemptCode");
-      legs.add(new TwsComboLeg(conId, ratio, legAction, exchange));
-    }
-    int legPrices = r.readCount("orderComboLegsCount");
-    for (int i = 0; i < legPrices; i++) {
-      r.skip("orderComboLeg.price");
-    }
-    int routingParams = r.readCount("smartComboRoutingParamsCount");
-    for (int i = 0; i < routingParams; i++) {
-      skip(r, "smartComboRoutingParam.tag", "smartComboRoutingParam.value");
-    }
-    skip(r, "scaleInitLevelSize", "scaleSubsLevelSize");
-    double scalePriceIncrement = r.readDoubleMax("scalePriceIncrement");
-    if (scalePriceIncrement != TwsValues.UNSET_DOUBLE && scalePriceIncrement > 0) {
-      skip(r, "scalePriceAdjustValue", "scalePriceAdjustInterval", "scaleProfitOffset");
-      skip(r, "scaleAutoReset", "scaleInitPosition", "scaleInitFillQty", "scaleRandomPercent");
-    }
-    if (!r.readString("hedgeType").isEmpty()) {
-      r.skip("hedgeParam");
-    }
+    List<TwsComboLeg> legs = OrderBlocks.comboLegs(r);
+    OrderBlocks.scale(r);
+    OrderBlocks.hedge(r);
     skip(r, "optOutSmartRouting", "clearingAccount", "clearingIntent", "notHeld");
-    if (r.readBoolean("deltaNeutralContractPresent")) {
-      skip(r, "dnContract.conId", "dnContract.delta", "dnContract.price");
-    }
-    if (!r.readString("algoStrategy").isEmpty()) {
-      int params = r.readCount("algoParamsCount");
-      for (int i = 0; i < params; i++) {
-        skip(r, "algoParam.tag", "algoParam.value");
-      }
-    }
+    OrderBlocks.deltaNeutralContractAndAlgo(r);
     r.skip("solicited");
     boolean whatIf = r.readBoolean("whatIf");
     OpenOrder.OrderState state = orderState(r);
     skip(r, "randomizeSize", "randomizePrice");
-    if (orderType.equals("PEG BENCH")) {
-      skip(r, "referenceContractId", "isPeggedChangeAmountDecrease", "peggedChangeAmount");
-      skip(r, "referenceChangeAmount", "referenceExchangeId");
-    }
-    int conditions = r.readCount("conditionsCount");
-    if (conditions > 0) {
-      // thetaflow never places conditional orders; one entered in TWS is reported, not misread
-      throw r.unsupported("conditionsCount", conditions + " order conditions: not decoded");
-    }
+    OrderBlocks.pegBenchAndConditions(r, orderType);
     skip(r, "adjustedOrderType", "triggerPrice", "trailStopPrice(adjusted)", "lmtPriceOffset");
     skip(r, "adjustedStopPrice", "adjustedStopLimitPrice", "adjustedTrailingAmount");
     skip(r, "adjustableTrailingUnit", "softDollarTier.name", "softDollarTier.value");
@@ -107,8 +68,7 @@ final class OpenOrderDecoder {
     skip(r, "isOmsContainer", "discretionaryUpToLimitPrice", "usePriceMgmtAlgo", "duration");
     skip(r, "postToAts", "autoCancelParent", "minTradeQty", "minCompeteSize");
     skip(r, "competeAgainstBestOffset", "midOffsetAtWhole", "midOffsetAtHalf");
-    TwsContract contract =
-        legs.isEmpty() ? reported : CompletedOrderDecoder.withLegs(reported, legs);
+    TwsContract contract = OrderBlocks.withLegs(reported, legs);
     return new OpenOrder(
         orderId,
         contract,
@@ -143,11 +103,5 @@ final class OpenOrderDecoder {
     String currency = r.readString("commissionCurrency");
     String warning = r.readString("warningText");
     return new OpenOrder.OrderState(status, initChange, maintChange, commission, currency, warning);
-  }
-
-  private static void skip(FieldReader r, String... fields) {
-    for (String field : fields) {
-      r.skip(field);
-    }
   }
 }
