@@ -2,10 +2,12 @@ package dev.thetaflow.sinks.delta;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.streaming.api.connector.sink2.CommittableMessage;
 import org.apache.flink.streaming.api.connector.sink2.CommittableSummary;
 import org.apache.flink.streaming.api.connector.sink2.CommittableWithLineage;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
@@ -18,9 +20,17 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  */
 final class FilesAggregator extends AbstractStreamOperator<CommittableMessage<DeltaCommittable>>
     implements OneInputStreamOperator<
-        CommittableMessage<StagedFiles>, CommittableMessage<DeltaCommittable>> {
+            CommittableMessage<StagedFiles>, CommittableMessage<DeltaCommittable>>,
+        BoundedOneInput {
 
   private final List<DataFile> pending = new ArrayList<>();
+  private long lastCheckpointId;
+
+  @Override
+  public void initializeState(StateInitializationContext context) throws Exception {
+    super.initializeState(context);
+    lastCheckpointId = context.getRestoredCheckpointId().orElse(0L);
+  }
 
   @Override
   public void processElement(StreamRecord<CommittableMessage<StagedFiles>> element) {
@@ -29,8 +39,24 @@ final class FilesAggregator extends AbstractStreamOperator<CommittableMessage<De
     }
   }
 
+  /**
+   * Once every writer has ended, the operator is finished and later checkpoints no longer call
+   * {@link #prepareSnapshotPreBarrier}: what arrived after the last barrier (the writers' final
+   * files) is emitted now, tagged like Flink's own end-of-input committables (last checkpoint + 1),
+   * and committed with the final checkpoint.
+   */
+  @Override
+  public void endInput() {
+    emit(lastCheckpointId + 1);
+  }
+
   @Override
   public void prepareSnapshotPreBarrier(long checkpointId) {
+    emit(checkpointId);
+  }
+
+  private void emit(long checkpointId) {
+    lastCheckpointId = Math.max(lastCheckpointId, checkpointId);
     DeltaCommittable committable = new DeltaCommittable(checkpointId, pending);
     pending.clear();
     output.collect(new StreamRecord<>(new CommittableSummary<>(0, 1, checkpointId, 1, 0)));
