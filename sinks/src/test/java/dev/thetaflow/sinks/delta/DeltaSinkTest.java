@@ -87,9 +87,7 @@ class DeltaSinkTest {
         .map(
             id -> {
               Thread.sleep(1); // spread the rows over many checkpoints
-              if (Boolean.getBoolean("inject.failure")
-                  && id == ROWS * 3 / 4
-                  && FAILED_ONCE.compareAndSet(false, true)) {
+              if (id == ROWS * 3 / 4 && FAILED_ONCE.compareAndSet(false, true)) {
                 throw new IllegalStateException("injected failure at row " + id);
               }
               return id;
@@ -99,6 +97,7 @@ class DeltaSinkTest {
         .uid("delta-sink-ids");
     env.execute("delta exactly once");
 
+    assertThat(FAILED_ONCE).as("the failure was injected").isTrue();
     DeltaLog log = DeltaLog.forTable(new org.apache.hadoop.conf.Configuration(), path);
     var snapshot = log.update();
     assertThat(snapshot.getVersion()).isGreaterThan(2); // several checkpoints committed
