@@ -1,5 +1,6 @@
 package dev.thetaflow.sinks.delta;
 
+import io.delta.kernel.internal.types.DataTypeJsonSerDe;
 import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
 import java.io.Serializable;
@@ -24,6 +25,27 @@ public record DeltaTableSpec(
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
+  /**
+   * Kernel's StructType is not Serializable, and a sink travels to the task managers serialized:
+   * the schema crosses as Delta's own JSON schema string (the form the log stores it in).
+   */
+  private Object writeReplace() {
+    return new Serialized(
+        name, DataTypeJsonSerDe.serializeStructType(schema), partitionColumns, properties);
+  }
+
+  private record Serialized(
+      String name, String schemaJson, List<String> partitionColumns, Map<String, String> properties)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private Object readResolve() {
+      // Kernel has no public schema parser in 4.4; this is the one its log replay uses
+      return new DeltaTableSpec(
+          name, DataTypeJsonSerDe.deserializeStructType(schemaJson), partitionColumns, properties);
+    }
+  }
 
   public DeltaTableSpec {
     Objects.requireNonNull(schema, "schema");
