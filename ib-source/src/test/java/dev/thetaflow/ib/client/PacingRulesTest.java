@@ -25,15 +25,18 @@ class PacingRulesTest {
     }
     for (int i = 0; i < sent.length; i++) {
       int inWindow = 0;
-      for (int j = i; j < sent.length && sent[j] <= sent[i] + 1_000 * MS; j++) {
-        inWindow++; // closed window [t, t + 1 s]: the strictest reading of "per second"
+      for (int j = i;
+          j < sent.length && sent[j] <= sent[i] + 1_000 * MS + Pacer.ARRIVAL_JITTER_MARGIN - 1;
+          j++) {
+        inWindow++; // closed window [t, t + 1 s + margin): "per second" even with late arrivals
       }
       assertThat(inWindow).as("window starting at message %d", i).isLessThanOrEqualTo(50);
     }
     for (int i = 1; i < sent.length; i++) {
       assertThat(sent[i] - sent[i - 1]).isGreaterThanOrEqualTo(20 * MS); // smoothed
     }
-    assertThat(sent[999]).isLessThan(21 * 1_000 * MS); // and not slower than needed
+    // and not slower than needed: 19 full windows of 1.05 s, then the last 50 spaced by 20 ms
+    assertThat(sent[999]).isLessThan(21_000 * MS);
   }
 
   @Test
