@@ -51,13 +51,28 @@ public final class DeltaTables {
 
   private final Engine engine;
 
+  /**
+   * Transaction state (table root, schema, partitioning) per table path, for staging. Loading a
+   * snapshot for every staged file cost as much as writing it; the state only changes with the
+   * table's metadata, which thetaflow evolves before a job starts, not while it writes.
+   */
+  private final Map<String, Row> stagingState = new java.util.concurrent.ConcurrentHashMap<>();
+
   public DeltaTables(Engine engine) {
     this.engine = engine;
   }
 
   /** An engine over the local or Hadoop-compatible file system of the default configuration. */
   public static DeltaTables withDefaultEngine() {
-    return new DeltaTables(DefaultEngine.create(new Configuration()));
+    return new DeltaTables(DefaultEngine.create(hadoopConfiguration()));
+  }
+
+  /** Hadoop's defaults, with {@code file:} on {@link NioLocalFileSystem}, parsed once. */
+  public static Configuration hadoopConfiguration() {
+    Configuration conf = new Configuration();
+    NioLocalFileSystem.install(conf);
+    conf.size(); // parse the XML defaults now: copies of a parsed configuration do not re-parse
+    return conf;
   }
 
   public Engine engine() {
@@ -116,11 +131,14 @@ public final class DeltaTables {
       return List.of();
     }
     Row state =
-        TableManager.loadSnapshot(path)
-            .build(engine)
-            .buildUpdateTableTransaction(ENGINE_INFO, Operation.WRITE)
-            .build(engine)
-            .getTransactionState(engine);
+        stagingState.computeIfAbsent(
+            path,
+            p ->
+                TableManager.loadSnapshot(p)
+                    .build(engine)
+                    .buildUpdateTableTransaction(ENGINE_INFO, Operation.WRITE)
+                    .build(engine)
+                    .getTransactionState(engine));
     StructType physical = physicalSchema(table);
     List<DataFile> files = new ArrayList<>();
     for (Map.Entry<Map<String, Literal>, List<Object[]>> partition :
@@ -294,7 +312,7 @@ public final class DeltaTables {
             + " cannot partition a table (use a date, string or integer)");
   }
 
-  private static <T> CloseableIterator<T> iterator(List<T> items) {
+  static <T> CloseableIterator<T> iterator(List<T> items) {
     Iterator<T> it = items.iterator();
     return new CloseableIterator<>() {
       @Override

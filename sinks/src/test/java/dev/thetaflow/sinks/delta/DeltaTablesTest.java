@@ -22,7 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +47,7 @@ class DeltaTablesTest {
 
   private final DeltaTables tables = DeltaTables.withDefaultEngine();
 
-  private static List<Object[]> rows(int from, int count) {
+  static List<Object[]> rows(int from, int count) {
     List<Object[]> out = new ArrayList<>();
     for (int i = from; i < from + count; i++) {
       out.add(
@@ -72,7 +71,7 @@ class DeltaTablesTest {
     assertThat(tables.append(path, TRADES, rows(0, 600), "sink-a", 1)).contains(1L);
     assertThat(tables.append(path, TRADES, rows(600, 400), "sink-a", 2)).contains(2L);
 
-    DeltaLog log = DeltaLog.forTable(new Configuration(), path);
+    DeltaLog log = DeltaLog.forTable(DeltaTables.hadoopConfiguration(), path);
     var snapshot = log.update();
     assertThat(snapshot.getVersion()).isEqualTo(2);
     assertThat(log.startTransaction().txnVersion("sink-a")).isEqualTo(2);
@@ -175,7 +174,7 @@ class DeltaTablesTest {
     }
     assertThat(tables.append(path, TRADES, rows(10, 10), "sink-b", 2)).isEmpty(); // a replay
     assertThat(tables.append(path, TRADES, rows(40, 10), "sink-b", 4)).isEmpty();
-    var snapshot = DeltaLog.forTable(new Configuration(), path).update();
+    var snapshot = DeltaLog.forTable(DeltaTables.hadoopConfiguration(), path).update();
     assertThat(snapshot.getVersion()).isEqualTo(4);
     assertThat(snapshot.getAllFiles().stream().mapToLong(f -> f.getSize()).sum()).isPositive();
     // checkpointInterval 3: Kernel returned the checkpoint hook at version 3 and we ran it
@@ -201,7 +200,8 @@ class DeltaTablesTest {
     nan.get(0)[3] = Double.NaN;
     assertThatThrownBy(() -> tables.append(path, TRADES, nan, "sink-c", 1))
         .hasMessageContaining("column price: NaN is not finite");
-    assertThat(DeltaLog.forTable(new Configuration(), path).update().getVersion()).isZero();
+    assertThat(DeltaLog.forTable(DeltaTables.hadoopConfiguration(), path).update().getVersion())
+        .isZero();
     assertThat(dir.resolve("strict").toFile().list((d, n) -> n.startsWith("trade_date=")))
         .isEmpty();
   }

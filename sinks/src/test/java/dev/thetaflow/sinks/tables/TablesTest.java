@@ -12,7 +12,6 @@ import io.delta.standalone.DeltaLog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +37,8 @@ class TablesTest {
     assertThat(Tables.createMissing(delta, root)).isEmpty();
     for (DeltaTableSpec table : Tables.ALL) {
       var metadata =
-          DeltaLog.forTable(new Configuration(), root.resolve(table.name()).toString())
+          DeltaLog.forTable(
+                  DeltaTables.hadoopConfiguration(), root.resolve(table.name()).toString())
               .update()
               .getMetadata();
       assertThat(List.of(metadata.getSchema().getFieldNames()))
