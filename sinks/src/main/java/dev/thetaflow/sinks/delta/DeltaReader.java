@@ -234,7 +234,7 @@ public final class DeltaReader {
   }
 
   /** One value of a column vector as the Java type the sink takes for its Delta type. */
-  static Object value(ColumnVector vector, int row) {
+  public static Object value(ColumnVector vector, int row) {
     if (vector.isNullAt(row)) {
       return null;
     }

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Kernel writes, Delta Standalone 3.3.2 (a separate implementation of the protocol) reads: the
  * rows, the partitions, the versions and the transaction ids must agree.
  */
-class DeltaTablesTest {
-  static final DeltaTableSpec TRADES =
+public class DeltaTablesTest {
+  public static final DeltaTableSpec TRADES =
       new DeltaTableSpec(
           "trades_test",
           new StructType()
