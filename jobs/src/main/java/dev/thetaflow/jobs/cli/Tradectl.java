@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ConfigCommand.class,
       SimCommand.class,
       IbSimCommand.class,
+      CommandCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Tradectl implements Runnable {
