@@ -197,14 +197,7 @@ public final class DeltaTables {
           Transaction.getWriteContext(engine, state, literals(table, partition.getKey()));
       List<DataFileStatus> statuses = new ArrayList<>();
       for (DataFile f : partition.getValue()) {
-        statuses.add(
-            new DataFileStatus(
-                f.path(),
-                f.size(),
-                f.modificationTime(),
-                f.statisticsJson() == null
-                    ? Optional.empty()
-                    : DataFileStatistics.deserializeFromJson(f.statisticsJson(), physical)));
+        statuses.add(status(f, physical));
       }
       try (CloseableIterator<Row> adds =
           Transaction.generateAppendActions(engine, state, iterator(statuses), context)) {
@@ -219,6 +212,12 @@ public final class DeltaTables {
     } catch (ConcurrentTransactionException e) {
       return Optional.empty(); // another attempt committed this (appId, version) first
     }
+    runPostCommitHooks(table, result);
+    return Optional.of(result.getVersion());
+  }
+
+  /** Runs what Kernel leaves to the committer: log checkpoints, checksums. */
+  void runPostCommitHooks(DeltaTableSpec table, TransactionCommitResult result) {
     for (PostCommitHook hook : result.getPostCommitHooks()) {
       try {
         hook.threadSafeInvoke(engine);
@@ -227,7 +226,17 @@ public final class DeltaTables {
             "table " + table.name() + ": post-commit " + hook.getType() + " failed", e);
       }
     }
-    return Optional.of(result.getVersion());
+  }
+
+  /** A staged file as Kernel's commit takes it, statistics included. */
+  static DataFileStatus status(DataFile f, StructType physical) {
+    return new DataFileStatus(
+        f.path(),
+        f.size(),
+        f.modificationTime(),
+        f.statisticsJson() == null
+            ? Optional.empty()
+            : DataFileStatistics.deserializeFromJson(f.statisticsJson(), physical));
   }
 
   /** The columns stored in the Parquet files: the schema without the partition columns. */
@@ -254,7 +263,7 @@ public final class DeltaTables {
     return out;
   }
 
-  private static Map<String, Literal> literals(DeltaTableSpec table, Map<String, String> text) {
+  static Map<String, Literal> literals(DeltaTableSpec table, Map<String, String> text) {
     Map<String, Literal> out = new LinkedHashMap<>();
     text.forEach(
         (k, v) -> {
@@ -274,21 +283,34 @@ public final class DeltaTables {
     return out;
   }
 
+  /**
+   * Rows grouped by their partition values, as Kernel literals. Grouped by the plain values:
+   * Kernel's Literal has no equals, and a map keyed by literals put every row in its own file.
+   */
   private static Map<Map<String, Literal>, List<Object[]>> byPartition(
       DeltaTableSpec table, List<Object[]> rows) {
-    List<Integer> ordinals = new ArrayList<>();
-    for (String name : table.partitionColumns()) {
-      ordinals.add(table.schema().indexOf(name));
+    List<String> names = table.partitionColumns();
+    int[] ordinals = new int[names.size()];
+    for (int k = 0; k < ordinals.length; k++) {
+      ordinals[k] = table.schema().indexOf(names.get(k));
+    }
+    Map<List<Object>, List<Object[]>> groups = new LinkedHashMap<>();
+    for (Object[] row : rows) {
+      List<Object> key = new ArrayList<>(ordinals.length);
+      for (int ordinal : ordinals) {
+        key.add(row[ordinal]);
+      }
+      groups.computeIfAbsent(key, x -> new ArrayList<>()).add(row);
     }
     Map<Map<String, Literal>, List<Object[]>> out = new LinkedHashMap<>();
-    for (Object[] row : rows) {
-      Map<String, Literal> key = new LinkedHashMap<>();
-      for (int k = 0; k < ordinals.size(); k++) {
-        String name = table.partitionColumns().get(k);
-        key.put(name, literal(table, name, row[ordinals.get(k)]));
-      }
-      out.computeIfAbsent(key, x -> new ArrayList<>()).add(row);
-    }
+    groups.forEach(
+        (key, group) -> {
+          Map<String, Literal> literals = new LinkedHashMap<>();
+          for (int k = 0; k < ordinals.length; k++) {
+            literals.put(names.get(k), literal(table, names.get(k), key.get(k)));
+          }
+          out.put(literals, group);
+        });
     return out;
   }
 
