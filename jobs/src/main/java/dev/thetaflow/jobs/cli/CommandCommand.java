@@ -5,7 +5,6 @@ import dev.thetaflow.core.command.CommandCodec;
 import dev.thetaflow.core.command.CommandException;
 import dev.thetaflow.core.command.CommandType;
 import dev.thetaflow.core.config.ConfigException;
-import dev.thetaflow.core.config.ConfigLoader;
 import dev.thetaflow.jobs.commands.CommandsTable;
 import dev.thetaflow.sinks.delta.DeltaTables;
 import java.io.IOException;
@@ -50,18 +49,7 @@ final class CommandCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "Data root holding the Delta tables (default: storage.root of the profile).")
-  String dataRoot;
-
-  @Option(
-      names = {"-p", "--profile"},
-      paramLabel = "NAME",
-      defaultValue = "sim",
-      description = "Profile whose storage.root is used when --data is absent (default: sim).")
-  String profile;
+  @Mixin DataRootOptions data;
 
   @Option(names = "--id", paramLabel = "ID", description = "Command id (default: generated).")
   String commandId;
@@ -83,7 +71,7 @@ final class CommandCommand implements Callable<Integer> {
   /** Appends {@code action}; prints what happened; returns the exit status. */
   int send(CommandSpec sub, CommandAction action) {
     try {
-      String root = dataRoot();
+      String root = data.resolve();
       Instant now = clock.instant();
       String id = commandId != null ? commandId : newId(now);
       String by = issuedBy != null ? issuedBy : System.getProperty("user.name", "tradectl");
@@ -109,15 +97,6 @@ final class CommandCommand implements Callable<Integer> {
       sub.commandLine().getErr().println("tradectl command: " + e.getMessage());
       return REFUSED;
     }
-  }
-
-  private String dataRoot() {
-    if (dataRoot != null) {
-      return Path.of(dataRoot).toAbsolutePath().toString();
-    }
-    var config = ConfigLoader.load(Home.path().resolve("conf"), profile, System.getenv(), false);
-    String root = config.storage().root();
-    return root.contains(":") ? root : Home.path().resolve(root).toAbsolutePath().toString();
   }
 
   private static String newId(Instant now) {

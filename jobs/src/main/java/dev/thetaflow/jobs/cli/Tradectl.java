@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       SimCommand.class,
       IbSimCommand.class,
       CommandCommand.class,
+      DeltaCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Tradectl implements Runnable {
