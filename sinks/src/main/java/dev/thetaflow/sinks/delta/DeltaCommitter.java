@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Optional;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,12 +21,21 @@ final class DeltaCommitter implements Committer<DeltaCommittable> {
   private final DeltaSinkSettings<?> settings;
   private final DeltaTables tables;
   private final Counter commits;
+  private final Counter skipped;
+  private final Histogram commitMillis;
   private volatile long lastVersion = -1;
 
-  DeltaCommitter(DeltaSinkSettings<?> settings, DeltaTables tables, Counter commits) {
+  DeltaCommitter(
+      DeltaSinkSettings<?> settings,
+      DeltaTables tables,
+      Counter commits,
+      Counter skipped,
+      Histogram commitMillis) {
     this.settings = settings;
     this.tables = tables;
     this.commits = commits;
+    this.skipped = skipped;
+    this.commitMillis = commitMillis;
   }
 
   long lastVersion() {
@@ -37,6 +47,7 @@ final class DeltaCommitter implements Committer<DeltaCommittable> {
     for (CommitRequest<DeltaCommittable> request : requests) {
       DeltaCommittable c = request.getCommittable();
       try {
+        long started = System.nanoTime();
         Optional<Long> version =
             tables.commit(
                 settings.tablePath(),
@@ -51,9 +62,11 @@ final class DeltaCommitter implements Committer<DeltaCommittable> {
               c.checkpointId(),
               settings.appId());
           request.signalAlreadyCommitted();
+          skipped.inc();
         } else {
           lastVersion = version.get();
           commits.inc();
+          commitMillis.update((System.nanoTime() - started) / 1_000_000);
         }
       } catch (RuntimeException e) {
         // CommitStateUnknown or I/O: retrying is safe, the txn id makes a second commit a no-op

@@ -8,6 +8,7 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.SupportsCommitter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.streaming.api.connector.sink2.CommittableMessage;
 import org.apache.flink.streaming.api.connector.sink2.CommittableMessageTypeInfo;
 import org.apache.flink.streaming.api.connector.sink2.SupportsPreCommitTopology;
@@ -41,9 +42,10 @@ public final class DeltaSink<T>
     var metrics = context.metricGroup();
     return new DeltaSinkWriter<>(
         settings,
-        DeltaTables.withDefaultEngine(),
+        DeltaTables.withTargetFileSize(settings.targetFileBytes()),
         metrics.counter("deltaRowsStaged"),
-        metrics.counter("deltaFilesStaged"));
+        metrics.counter("deltaFilesStaged"),
+        metrics.counter("deltaBytesStaged"));
   }
 
   @Override
@@ -66,9 +68,15 @@ public final class DeltaSink<T>
                         + " or savepoint, or configure a new appId for this sink.");
               });
     }
+    var metrics = context.metricGroup();
     DeltaCommitter committer =
-        new DeltaCommitter(settings, tables, context.metricGroup().counter("deltaCommits"));
-    context.metricGroup().gauge("deltaLastCommittedVersion", committer::lastVersion);
+        new DeltaCommitter(
+            settings,
+            tables,
+            metrics.counter("deltaCommits"),
+            metrics.counter("deltaCommitsSkipped"),
+            metrics.histogram("deltaCommitMillis", new DescriptiveStatisticsHistogram(1000)));
+    metrics.gauge("deltaLastCommittedVersion", committer::lastVersion);
     return committer;
   }
 

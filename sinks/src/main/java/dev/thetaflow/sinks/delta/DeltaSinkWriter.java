@@ -8,8 +8,9 @@ import org.apache.flink.metrics.Counter;
 
 /**
  * Buffers rows and stages them as Parquet files at each checkpoint (or sooner, when the buffer
- * reaches the row limit of a file). Kernel's writer pulls a whole batch per call, so a file cannot
- * stay open across {@code write} calls; the row limit bounds memory and file size.
+ * reaches its row limit). Kernel's writer pulls a whole batch per call, so a file cannot stay open
+ * across {@code write} calls: the row limit bounds memory, Kernel rolls a new file when one reaches
+ * the target size, and compaction merges the small files checkpoints leave behind.
  */
 final class DeltaSinkWriter<T> implements CommittingSinkWriter<T, StagedFiles> {
   private final DeltaSinkSettings<T> settings;
@@ -18,13 +19,19 @@ final class DeltaSinkWriter<T> implements CommittingSinkWriter<T, StagedFiles> {
   private final List<DataFile> staged = new ArrayList<>();
   private final Counter rowsOut;
   private final Counter filesOut;
+  private final Counter bytesOut;
 
   DeltaSinkWriter(
-      DeltaSinkSettings<T> settings, DeltaTables tables, Counter rowsOut, Counter filesOut) {
+      DeltaSinkSettings<T> settings,
+      DeltaTables tables,
+      Counter rowsOut,
+      Counter filesOut,
+      Counter bytesOut) {
     this.settings = settings;
     this.tables = tables;
     this.rowsOut = rowsOut;
     this.filesOut = filesOut;
+    this.bytesOut = bytesOut;
   }
 
   @Override
@@ -57,6 +64,9 @@ final class DeltaSinkWriter<T> implements CommittingSinkWriter<T, StagedFiles> {
     List<DataFile> files = tables.stage(settings.tablePath(), settings.table(), buffer);
     rowsOut.inc(buffer.size());
     filesOut.inc(files.size());
+    for (DataFile f : files) {
+      bytesOut.inc(f.size());
+    }
     staged.addAll(files);
     buffer.clear();
   }

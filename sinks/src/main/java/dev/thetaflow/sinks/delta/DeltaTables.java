@@ -67,6 +67,13 @@ public final class DeltaTables {
     return new DeltaTables(DefaultEngine.create(hadoopConfiguration()));
   }
 
+  /** Like {@link #withDefaultEngine}, rolling staged files at {@code targetFileBytes}. */
+  public static DeltaTables withTargetFileSize(long targetFileBytes) {
+    Configuration conf = hadoopConfiguration();
+    conf.setLong("delta.kernel.default.parquet.writer.targetMaxFileSize", targetFileBytes);
+    return new DeltaTables(DefaultEngine.create(conf));
+  }
+
   /** Hadoop's defaults, with {@code file:} on {@link NioLocalFileSystem}, parsed once. */
   public static Configuration hadoopConfiguration() {
     Configuration conf = new Configuration();
