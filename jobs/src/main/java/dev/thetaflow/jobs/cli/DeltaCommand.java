@@ -80,14 +80,14 @@ final class DeltaCommand implements Callable<Integer> {
     public Integer call() {
       try {
         String root = data.resolve();
-        List<String> created = Tables.createMissing(DeltaTables.withDefaultEngine(), Path.of(root));
-        spec.commandLine()
-            .getOut()
-            .println(
-                "tables under "
-                    + root
-                    + ": "
-                    + (created.isEmpty() ? "all present" : "created " + created));
+        Tables.Prepared done = Tables.createMissing(DeltaTables.withDefaultEngine(), Path.of(root));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(
+            "tables under "
+                + root
+                + ": "
+                + (done.created().isEmpty() ? "all present" : "created " + done.created()));
+        done.evolved().forEach(e -> out.println("evolved " + e));
         return 0;
       } catch (ConfigException | IllegalArgumentException | IllegalStateException e) {
         return fail(spec, e);

@@ -15,12 +15,14 @@ import io.delta.kernel.exceptions.TableNotFoundException;
 import io.delta.kernel.expressions.Column;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.hook.PostCommitHook;
+import io.delta.kernel.internal.actions.SingleAction;
 import io.delta.kernel.statistics.DataFileStatistics;
 import io.delta.kernel.transaction.DataLayoutSpec;
 import io.delta.kernel.types.DataType;
 import io.delta.kernel.types.DateType;
 import io.delta.kernel.types.IntegerType;
 import io.delta.kernel.types.LongType;
+import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterable;
 import io.delta.kernel.utils.CloseableIterator;
@@ -105,6 +107,66 @@ public final class DeltaTables {
       builder.build(engine).commit(engine, CloseableIterable.emptyIterable());
       return true;
     }
+  }
+
+  /**
+   * Gives the existing table at {@code path} the schema {@code table} declares, which must be the
+   * table's schema with nullable columns appended (the one evolution thetaflow allows: old files
+   * read the new columns as null). One metadata-only commit; false when nothing was missing.
+   *
+   * <p>Kernel 4.4 updates schemas only on tables with column mapping, which Delta Standalone and
+   * older readers cannot read; adding nullable columns needs no mapping in the protocol, so the new
+   * metadata action is committed through Kernel's transaction directly.
+   */
+  public boolean evolveSchema(String path, DeltaTableSpec table) {
+    Snapshot snapshot = TableManager.loadSnapshot(path).build(engine);
+    StructType existing = snapshot.getSchema();
+    List<StructField> declared = table.schema().fields();
+    List<StructField> current = existing.fields();
+    boolean prefix = declared.size() >= current.size();
+    for (int i = 0; prefix && i < current.size(); i++) {
+      prefix = sameColumn(current.get(i), declared.get(i));
+    }
+    List<String> added = new ArrayList<>();
+    for (int i = current.size(); prefix && i < declared.size(); i++) {
+      if (!declared.get(i).isNullable()) {
+        throw new IllegalStateException(
+            "table "
+                + table.name()
+                + ": new column "
+                + declared.get(i).getName()
+                + " must be nullable (rows written before it have no value)");
+      }
+      added.add(declared.get(i).getName());
+    }
+    if (!prefix) {
+      throw new IllegalStateException(
+          "table "
+              + table.name()
+              + ": the declared schema "
+              + table.schema().fieldNames()
+              + " does not extend the table's "
+              + existing.fieldNames()
+              + " by appending nullable columns; only that evolution is automatic");
+    }
+    if (added.isEmpty()) {
+      return false;
+    }
+    Row metadata =
+        SingleAction.createMetadataSingleAction(
+            snapshot.getMetadata().withNewSchema(table.schema()).toRow());
+    snapshot
+        .buildUpdateTableTransaction(ENGINE_INFO, Operation.MANUAL_UPDATE)
+        .build(engine)
+        .commit(engine, CloseableIterable.inMemoryIterable(iterator(List.of(metadata))));
+    stagingState.remove(path);
+    return true;
+  }
+
+  private static boolean sameColumn(StructField a, StructField b) {
+    return a.getName().equals(b.getName())
+        && a.getDataType().equivalent(b.getDataType())
+        && a.isNullable() == b.isNullable();
   }
 
   /**

@@ -200,12 +200,22 @@ public final class Tables {
           COMMANDS);
 
   /**
-   * Creates every missing table under {@code root} and checks the existing ones: a table whose
-   * schema differs from its declaration is an error that names the table and the columns, before
-   * any job writes a row into it. Returns the names of the tables created.
+   * What {@link #createMissing} did.
+   *
+   * @param created tables created
+   * @param evolved tables given their declared nullable columns, with the columns added
    */
-  public static List<String> createMissing(DeltaTables delta, Path root) {
+  public record Prepared(List<String> created, List<String> evolved) {}
+
+  /**
+   * Creates every missing table under {@code root}, adds declared nullable columns to existing
+   * tables that lack them, and refuses any other difference: a table whose schema differs from its
+   * declaration otherwise is an error that names the table and the columns, before any job writes a
+   * row into it.
+   */
+  public static Prepared createMissing(DeltaTables delta, Path root) {
     List<String> created = new ArrayList<>();
+    List<String> evolved = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (DeltaTableSpec table : ALL) {
       String path = root.resolve(table.name()).toString();
@@ -218,7 +228,14 @@ public final class Tables {
         continue;
       }
       String difference = difference(table.schema(), existing);
-      if (difference != null) {
+      if (difference == null) {
+        continue;
+      }
+      try {
+        if (delta.evolveSchema(path, table)) {
+          evolved.add(table.name() + " (" + difference + ")");
+        }
+      } catch (IllegalStateException notAnAppend) {
         problems.add("table " + table.name() + " at " + path + ": " + difference);
       }
     }
@@ -228,7 +245,7 @@ public final class Tables {
               + String.join("\n  - ", problems)
               + "\nMove the table aside or migrate it; thetaflow will not write into it.");
     }
-    return created;
+    return new Prepared(created, evolved);
   }
 
   private static String difference(StructType declared, StructType existing) {

@@ -224,4 +224,56 @@ public class DeltaTablesTest {
     small.commit(path, TRADES, files, "roll", 1);
     assertThat(new DeltaReader(small.engine()).table(path).read().rows()).hasSize(20_000);
   }
+
+  @Test
+  void aNullableColumnIsAddedAndOldRowsReadItAsNull() throws Exception {
+    String path = dir.resolve("evolving").toString();
+    tables.createIfMissing(path, TRADES);
+    tables.append(path, TRADES, rows(0, 6), "e", 1);
+    DeltaTableSpec wider =
+        new DeltaTableSpec(
+            TRADES.name(),
+            TRADES.schema().add("venue", StringType.STRING, true),
+            TRADES.partitionColumns(),
+            TRADES.properties());
+    assertThat(tables.evolveSchema(path, wider)).isTrue();
+    assertThat(tables.evolveSchema(path, wider)).isFalse();
+    List<Object[]> newer = new ArrayList<>();
+    for (Object[] row : rows(6, 3)) {
+      Object[] r = java.util.Arrays.copyOf(row, row.length + 1);
+      r[row.length] = "CBOE";
+      newer.add(r);
+    }
+    tables.append(path, wider, newer, "e", 2);
+
+    var read = new DeltaReader(tables.engine()).table(path).read();
+    assertThat(read.rows()).hasSize(9);
+    int venue = read.column("venue");
+    assertThat(read.rows())
+        .allSatisfy(r -> assertThat(r[venue]).isEqualTo((Long) r[1] < 6 ? null : "CBOE"));
+    long standaloneVenues = 0;
+    try (CloseableIterator<RowRecord> it =
+        DeltaLog.forTable(DeltaTables.hadoopConfiguration(), path).update().open()) {
+      while (it.hasNext()) {
+        RowRecord r = it.next();
+        if (!r.isNullAt("venue")) {
+          assertThat(r.getString("venue")).isEqualTo("CBOE");
+          standaloneVenues++;
+        }
+      }
+    }
+    assertThat(standaloneVenues).isEqualTo(3);
+
+    DeltaTableSpec retyped =
+        new DeltaTableSpec(
+            TRADES.name(),
+            new StructType()
+                .add("trade_date", DateType.DATE, false)
+                .add("id", StringType.STRING, false),
+            TRADES.partitionColumns(),
+            TRADES.properties());
+    assertThatThrownBy(() -> tables.evolveSchema(path, retyped))
+        .hasMessageContaining("does not extend the table's")
+        .hasMessageContaining("only that evolution is automatic");
+  }
 }

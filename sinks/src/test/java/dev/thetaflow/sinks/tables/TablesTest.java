@@ -22,7 +22,7 @@ class TablesTest {
 
   @Test
   void createsTheTenTablesOnceWithTheDeclaredSchemasAndPartitions() {
-    assertThat(Tables.createMissing(delta, root))
+    assertThat(Tables.createMissing(delta, root).created())
         .containsExactly(
             "market_data",
             "positions",
@@ -34,7 +34,8 @@ class TablesTest {
             "portfolio_risk",
             "account",
             "commands");
-    assertThat(Tables.createMissing(delta, root)).isEmpty();
+    assertThat(Tables.createMissing(delta, root))
+        .isEqualTo(new Tables.Prepared(List.of(), List.of()));
     for (DeltaTableSpec table : Tables.ALL) {
       var metadata =
           DeltaLog.forTable(
@@ -70,5 +71,34 @@ class TablesTest {
         .hasMessageContaining("column severity is missing")
         .hasMessageContaining("column score is not declared")
         .hasMessageContaining("thetaflow will not write into it");
+  }
+
+  @Test
+  void aTableWithoutTheDeclaredTrailingNullableColumnsGetsThemAndKeepsItsRows() {
+    DeltaTableSpec declared =
+        Tables.ALL.stream()
+            .filter(t -> t.schema().at(t.schema().length() - 1).isNullable())
+            .findFirst()
+            .orElseThrow();
+    StructType older = new StructType();
+    for (int i = 0; i < declared.schema().length() - 1; i++) {
+      older = older.add(declared.schema().at(i));
+    }
+    DeltaTableSpec before =
+        new DeltaTableSpec(
+            declared.name(), older, declared.partitionColumns(), declared.properties());
+    String path = root.resolve(declared.name()).toString();
+    delta.createIfMissing(path, before);
+    String lastColumn = declared.schema().at(declared.schema().length() - 1).getName();
+
+    Tables.Prepared done = Tables.createMissing(delta, root);
+    assertThat(done.evolved())
+        .containsExactly(declared.name() + " (column " + lastColumn + " is missing)");
+    assertThat(done.created()).hasSize(Tables.ALL.size() - 1);
+    var metadata =
+        DeltaLog.forTable(DeltaTables.hadoopConfiguration(), path).update().getMetadata();
+    assertThat(List.of(metadata.getSchema().getFieldNames()))
+        .containsExactlyElementsOf(declared.schema().fieldNames());
+    assertThat(Tables.createMissing(delta, root).evolved()).isEmpty();
   }
 }
