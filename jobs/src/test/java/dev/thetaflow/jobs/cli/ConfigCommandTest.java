@@ -2,8 +2,6 @@ package dev.thetaflow.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,13 +13,7 @@ class ConfigCommandTest {
   private static final Path CONF = Path.of("..", "conf");
 
   private static String[] run(Map<String, String> env, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new ConfigCommand(env));
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    return CliRun.run(new CommandLine(new ConfigCommand(env)), args);
   }
 
   @Test

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.thetaflow.core.command.CommandAction;
 import dev.thetaflow.core.command.CommandType;
-import dev.thetaflow.jobs.cli.Tradectl;
+import dev.thetaflow.jobs.cli.CliRun;
 import dev.thetaflow.sinks.tail.StartingPosition;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,25 +15,18 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** tradectl command appends; a job following the commands table receives each command once. */
 class CommandsTableTest {
   @TempDir Path dir;
 
   private String[] run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Tradectl.newCommandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
     String[] full = new String[args.length + 3];
     full[0] = "command";
     full[1] = "--data";
     full[2] = dir.toString();
     System.arraycopy(args, 0, full, 3, args.length);
-    int code = cli.execute(full);
-    return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    return CliRun.tradectl(full);
   }
 
   @Test

@@ -186,21 +186,7 @@ public final class DeltaReader {
     }
 
     private Literal literal(String column, Object value) {
-      if (value instanceof LocalDate d) {
-        return Literal.ofDate((int) d.toEpochDay());
-      } else if (value instanceof String s) {
-        return Literal.ofString(s);
-      } else if (value instanceof Long l) {
-        return Literal.ofLong(l);
-      } else if (value instanceof Integer i) {
-        return Literal.ofInt(i);
-      }
-      throw new IllegalArgumentException(
-          "partition filter on "
-              + column
-              + ": "
-              + (value == null ? "null" : value.getClass().getSimpleName())
-              + " is not a partition value (use a LocalDate, String, Long or Integer)");
+      return DeltaTables.partitionLiteral("partition filter on " + column, value);
     }
   }
 

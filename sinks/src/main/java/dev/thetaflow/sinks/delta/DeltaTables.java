@@ -384,6 +384,11 @@ public final class DeltaTables {
   }
 
   private static Literal literal(DeltaTableSpec table, String column, Object value) {
+    return partitionLiteral("table " + table.name() + ", partition column " + column, value);
+  }
+
+  /** A partition value as a Kernel literal; {@code where} says whose value it is in the error. */
+  static Literal partitionLiteral(String where, Object value) {
     if (value instanceof LocalDate d) {
       return Literal.ofDate((int) d.toEpochDay());
     } else if (value instanceof String s) {
@@ -394,16 +399,14 @@ public final class DeltaTables {
       return Literal.ofInt(i);
     }
     throw new IllegalArgumentException(
-        "table "
-            + table.name()
-            + ", partition column "
-            + column
+        where
             + ": "
             + (value == null ? "null" : value.getClass().getSimpleName())
-            + " cannot partition a table (use a date, string or integer)");
+            + " is not a partition value (use a LocalDate, String, Long or Integer)");
   }
 
-  static <T> CloseableIterator<T> iterator(List<T> items) {
+  /** Kernel's iterator over a list (Kernel's own adapter is internal). */
+  public static <T> CloseableIterator<T> iterator(List<T> items) {
     Iterator<T> it = items.iterator();
     return new CloseableIterator<>() {
       @Override

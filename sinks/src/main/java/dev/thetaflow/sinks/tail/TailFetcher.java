@@ -1,6 +1,7 @@
 package dev.thetaflow.sinks.tail;
 
 import dev.thetaflow.sinks.delta.DeltaReader;
+import dev.thetaflow.sinks.delta.DeltaTables;
 import io.delta.kernel.CommitActions;
 import io.delta.kernel.CommitRange;
 import io.delta.kernel.CommitRangeBuilder.CommitBoundary;
@@ -19,7 +20,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -145,22 +145,7 @@ final class TailFetcher {
 
   private void readFile(FileStatus file, StructType schema, List<Object[]> rows)
       throws IOException {
-    Iterator<FileStatus> one = List.of(file).iterator();
-    CloseableIterator<FileStatus> files =
-        new CloseableIterator<>() {
-          @Override
-          public boolean hasNext() {
-            return one.hasNext();
-          }
-
-          @Override
-          public FileStatus next() {
-            return one.next();
-          }
-
-          @Override
-          public void close() {}
-        };
+    CloseableIterator<FileStatus> files = DeltaTables.iterator(List.of(file));
     try (var data = engine.getParquetHandler().readParquetFiles(files, schema, Optional.empty())) {
       while (data.hasNext()) {
         ColumnarBatch batch = data.next().getData();

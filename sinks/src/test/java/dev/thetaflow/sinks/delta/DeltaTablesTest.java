@@ -132,7 +132,8 @@ public class DeltaTablesTest {
           tables
               .engine()
               .getParquetHandler()
-              .readParquetFiles(singleton(status), eventTime, java.util.Optional.empty())) {
+              .readParquetFiles(
+                  DeltaTables.iterator(List.of(status)), eventTime, java.util.Optional.empty())) {
         while (results.hasNext()) {
           var batch = results.next().getData();
           var vector = batch.getColumnVector(0);
@@ -145,24 +146,6 @@ public class DeltaTablesTest {
       }
     }
     return out;
-  }
-
-  private static <T> io.delta.kernel.utils.CloseableIterator<T> singleton(T item) {
-    java.util.Iterator<T> it = List.of(item).iterator();
-    return new io.delta.kernel.utils.CloseableIterator<>() {
-      @Override
-      public boolean hasNext() {
-        return it.hasNext();
-      }
-
-      @Override
-      public T next() {
-        return it.next();
-      }
-
-      @Override
-      public void close() {}
-    };
   }
 
   @Test
