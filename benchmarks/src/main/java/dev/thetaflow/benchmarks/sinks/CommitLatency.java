@@ -23,10 +23,11 @@ import java.util.stream.Stream;
  *
  * <p>Prints p50/p90/p99 over a window of commits around version 10 (many fresh tables, versions
  * 6–15 of each, after a warm-up table so the JIT is not what is measured) and around version N
- * (versions N−50 … N+49 of one table). Between the windows the table is grown to N with the same
- * commits, but its files are hard links of one staged file (the log is what matters, not the
- * bytes). Then it times the parts of a commit separately: snapshot load, the appId lookup, and a
- * listing of {@code _delta_log}.
+ * (versions N−50 … N+49 of one table). Every commit adds a hard link of one staged file (the log is
+ * what matters, not the bytes). The old table is grown by writing its log directly (see
+ * buildDirectly; committing 5,000 times takes too long on a shared machine), then settled by ten
+ * real commits before the window. Then it times the parts of a commit separately: snapshot load,
+ * the appId lookup, and a listing of {@code _delta_log}.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.thetaflow.benchmarks.sinks.CommitLatency
  * [N=5000] [dir=a new temp dir]}
@@ -61,10 +62,10 @@ public final class CommitLatency {
   }
 
   private void run(Path dir, int n) {
-    // warm-up: one table through 200 commits, not reported, so the JIT is not what is measured
+    // warm-up: one table through 100 commits, not reported, so the JIT is not what is measured
     String warm = create(dir, "warmup");
     template = stageTemplate(warm);
-    for (long v = 1; v <= 200; v++) {
+    for (long v = 1; v <= 100; v++) {
       commitTimed(warm, v);
     }
 
@@ -82,15 +83,14 @@ public final class CommitLatency {
     report("around v10 (v6-15 of 10 tables)", young);
     Breakdown atTen = breakdown(dir.resolve("young0").toString());
 
-    // grow one table to N - 51 by the same commits, then measure v(N-50)..v(N+49)
+    // grow one table to N - 51 quickly (see buildDirectly), settle it with 10 real commits, then
+    // measure v(N-50)..v(N+49)
     String old = create(dir, "old");
     long start = System.nanoTime();
     int built = n - WINDOW / 2 - 1;
-    for (long v = 1; v <= built; v++) {
+    buildDirectly(old, built - 10);
+    for (long v = built - 9; v <= built; v++) {
       commitTimed(old, v);
-      if (v % 1000 == 0) {
-        System.out.printf("  built v%d, %.1f s so far%n", v, (System.nanoTime() - start) / 1e9);
-      }
     }
     System.out.printf("built %d versions in %.1f s%n", built, (System.nanoTime() - start) / 1e9);
     long[] aged = new long[WINDOW];
@@ -118,6 +118,51 @@ public final class CommitLatency {
     String path = dir.resolve(name).toString();
     tables.createIfMissing(path, Tables.MARKET_DATA);
     return path;
+  }
+
+  /**
+   * Writes versions 2..{@code upTo} straight into {@code _delta_log} as copies of the commit Kernel
+   * wrote for version 1 (its own txn version and file name each), has Kernel checkpoint version
+   * {@code upTo}, then adds the entries a log grown by real commits holds for the older versions
+   * (Kernel's {@code .crc}, Hadoop's {@code .*.crc} checksums, a checkpoint every ten versions) as
+   * empty files: nothing reads them, but every listing of the directory walks them.
+   */
+  private void buildDirectly(String path, long upTo) {
+    commitTimed(path, 1);
+    Path log = Path.of(path, "_delta_log");
+    try {
+      String first = Files.readString(log.resolve(logName(1, "json")));
+      for (long v = 2; v <= upTo; v++) {
+        String json =
+            first
+                .replace("\"version\":1,", "\"version\":" + v + ",")
+                .replaceFirst("linked-\\d+\\.parquet", "built-" + v + ".parquet");
+        Files.writeString(log.resolve(logName(v, "json")), json);
+      }
+      TableManager.loadSnapshot(path).build(tables.engine()).writeCheckpoint(tables.engine());
+      for (long v = 1; v < upTo; v++) {
+        List<String> pads =
+            new ArrayList<>(List.of(logName(v, "crc"), "." + logName(v, "crc") + ".crc"));
+        if (v > 1) {
+          pads.add("." + logName(v, "json") + ".crc");
+        }
+        if (v % 10 == 0) {
+          pads.add(logName(v, "checkpoint.parquet"));
+          pads.add("." + logName(v, "checkpoint.parquet") + ".crc");
+        }
+        for (String pad : pads) {
+          if (!Files.exists(log.resolve(pad))) {
+            Files.createFile(log.resolve(pad));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String logName(long version, String suffix) {
+    return String.format("%020d.%s", version, suffix);
   }
 
   /**

@@ -5,8 +5,11 @@ import dev.thetaflow.sinks.delta.DeltaTableSpec;
 import dev.thetaflow.sinks.delta.DeltaTables;
 import dev.thetaflow.sinks.delta.RowConverter;
 import dev.thetaflow.sinks.tables.Tables;
+import io.delta.kernel.defaults.engine.DefaultEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,6 +50,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * path except that trade_date is written as a column instead of dropped, so it isolates the cost of
  * RowBatch, Kernel and Parquet from the partition grouping in {@code DeltaTables.stage}.
  *
+ * <p>On a shared machine wall-clock rows/s understate a core's rate, so each iteration also prints
+ * rows per CPU-second of the benchmark thread ({@code rows/cpu-s}).
+ *
  * <p>Staged files are deleted after each operation (outside the measurement) so the disk does not
  * fill; nothing is committed, as in the writer.
  */
@@ -61,6 +68,14 @@ public class DeltaWriteBenchmark {
 
   @Param({"partitioned", "unpartitioned"})
   public String layout;
+
+  /**
+   * {@code default}: the engine {@code DeltaTables.withDefaultEngine()} makes. {@code
+   * nodictionary}: the same with Parquet's dictionary encoding off (Hadoop key {@code
+   * parquet.enable.dictionary}), which prices doubles that rarely repeat.
+   */
+  @Param({"default"})
+  public String parquet;
 
   private static final String[] UNDERLYINGS = {
     "SPY", "QQQ", "IWM", "DIA", "AAPL", "MSFT", "NVDA", "AMZN", "TSLA", "META",
@@ -138,12 +153,21 @@ public class DeltaWriteBenchmark {
   private DeltaTables tables;
   private Quote[] quotes;
   private List<DataFile> staged = List.of();
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private long iterationRows;
+  private long iterationCpuNanos;
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("delta-write-bench");
     table = dir.resolve("market_data").toString();
-    tables = DeltaTables.withDefaultEngine();
+    Configuration conf = new Configuration();
+    if (parquet.equals("nodictionary")) {
+      conf.setBoolean("parquet.enable.dictionary", false);
+    } else if (!parquet.equals("default")) {
+      throw new IllegalArgumentException("parquet " + parquet);
+    }
+    tables = new DeltaTables(DefaultEngine.create(conf));
     spec =
         switch (layout) {
           case "partitioned" -> Tables.MARKET_DATA;
@@ -239,8 +263,20 @@ public class DeltaWriteBenchmark {
     return Math.round(x / tick) * tick;
   }
 
+  @Setup(Level.Iteration)
+  public void startIteration() {
+    iterationRows = 0;
+    iterationCpuNanos = 0;
+  }
+
+  @TearDown(Level.Iteration)
+  public void endIteration() {
+    System.out.printf(" [%,.0f rows/cpu-s] ", iterationRows / (iterationCpuNanos / 1e9));
+  }
+
   @Benchmark
   public List<DataFile> convertAndStage(Written written) {
+    long cpu = threads.getCurrentThreadCpuTime();
     List<Object[]> values = new ArrayList<>(quotes.length);
     for (Quote q : quotes) {
       values.add(CONVERTER.toRow(q));
@@ -248,6 +284,8 @@ public class DeltaWriteBenchmark {
     staged = tables.stage(table, spec, values);
     written.rows += values.size();
     written.files += staged.size();
+    iterationCpuNanos += threads.getCurrentThreadCpuTime() - cpu;
+    iterationRows += values.size();
     return staged;
   }
 
