@@ -30,12 +30,12 @@ import java.util.List;
  */
 final class RowBatch implements ColumnarBatch {
   private final StructType schema;
-  private final List<Object[]> rows;
+  private final Object[][] rows;
 
   /** Which column of the original rows each column of this batch reads. */
   private final int[] sourceColumns;
 
-  private RowBatch(StructType schema, List<Object[]> rows, int[] sourceColumns) {
+  private RowBatch(StructType schema, Object[][] rows, int[] sourceColumns) {
     this.schema = schema;
     this.rows = rows;
     this.sourceColumns = sourceColumns;
@@ -51,13 +51,14 @@ final class RowBatch implements ColumnarBatch {
     for (int i = 0; i < identity.length; i++) {
       identity[i] = i;
     }
-    return new RowBatch(schema, List.copyOf(rows), identity);
+    return new RowBatch(schema, rows.toArray(new Object[0][]), identity);
   }
 
   /** Throws {@link IllegalArgumentException} naming table and column when the row does not fit. */
   static void check(DeltaTableSpec table, Object[] row) {
     StructType schema = table.schema();
-    if (row == null || row.length != schema.length()) {
+    Expected expected = Expected.of(schema);
+    if (row == null || row.length != expected.types.length) {
       throw new IllegalArgumentException(
           "table "
               + table.name()
@@ -69,39 +70,92 @@ final class RowBatch implements ColumnarBatch {
               + schema.fieldNames());
     }
     for (int i = 0; i < row.length; i++) {
-      StructField field = schema.at(i);
       Object value = row[i];
       if (value == null) {
-        if (!field.isNullable()) {
+        if (!expected.nullable[i]) {
+          throw new IllegalArgumentException(
+              "table "
+                  + table.name()
+                  + ", column "
+                  + schema.at(i).getName()
+                  + ": null in a non-null column");
+        }
+        continue;
+      }
+      Class<?> type = expected.types[i];
+      if (type == null) {
+        javaType(schema.at(i).getDataType()); // throws: a column type thetaflow cannot write
+      }
+      if (value.getClass() != type) { // all accepted types but BigDecimal are final
+        if (!type.isInstance(value)) {
+          StructField field = schema.at(i);
           throw new IllegalArgumentException(
               "table "
                   + table.name()
                   + ", column "
                   + field.getName()
-                  + ": null in a non-null column");
+                  + ": expected "
+                  + type.getSimpleName()
+                  + " for "
+                  + field.getDataType()
+                  + ", got "
+                  + value.getClass().getSimpleName()
+                  + " "
+                  + value);
         }
-        continue;
-      }
-      Class<?> expected = javaType(field.getDataType());
-      if (!expected.isInstance(value)) {
+      } else if (type == Double.class && !Double.isFinite((Double) value)) {
         throw new IllegalArgumentException(
             "table "
                 + table.name()
                 + ", column "
-                + field.getName()
-                + ": expected "
-                + expected.getSimpleName()
-                + " for "
-                + field.getDataType()
-                + ", got "
-                + value.getClass().getSimpleName()
-                + " "
-                + value);
+                + schema.at(i).getName()
+                + ": "
+                + value
+                + " is not finite");
       }
-      if (value instanceof Double d && !Double.isFinite(d)) {
-        throw new IllegalArgumentException(
-            "table " + table.name() + ", column " + field.getName() + ": " + d + " is not finite");
+    }
+  }
+
+  /**
+   * The Java type and nullability of each column of one schema. Checking looks them up per row, so
+   * they are derived once per schema rather than per value (one entry, replaced when another schema
+   * comes: a writer checks one table's rows).
+   */
+  private static final class Expected {
+    private static volatile Expected last;
+
+    final StructType schema;
+    final Class<?>[] types;
+    final boolean[] nullable;
+
+    private Expected(StructType schema) {
+      this.schema = schema;
+      types = new Class<?>[schema.length()];
+      nullable = new boolean[schema.length()];
+      for (int i = 0; i < types.length; i++) {
+        DataType type = schema.at(i).getDataType();
+        // null: unsupported, which is an error only once a value arrives (as before the cache)
+        types[i] = supported(type) ? javaType(type) : null;
+        nullable[i] = schema.at(i).isNullable();
       }
+    }
+
+    static Expected of(StructType schema) {
+      Expected e = last;
+      if (e == null || e.schema != schema) {
+        e = new Expected(schema);
+        last = e;
+      }
+      return e;
+    }
+  }
+
+  private static boolean supported(DataType type) {
+    try {
+      javaType(type);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
     }
   }
 
@@ -135,7 +189,7 @@ final class RowBatch implements ColumnarBatch {
 
   @Override
   public int getSize() {
-    return rows.size();
+    return rows.length;
   }
 
   @Override
@@ -173,7 +227,7 @@ final class RowBatch implements ColumnarBatch {
     }
 
     private Object value(int row) {
-      return rows.get(row)[column];
+      return rows[row][column];
     }
 
     @Override
@@ -183,7 +237,7 @@ final class RowBatch implements ColumnarBatch {
 
     @Override
     public int getSize() {
-      return rows.size();
+      return rows.length;
     }
 
     @Override
