@@ -61,7 +61,7 @@ final class DeltaSinkWriter<T> implements CommittingSinkWriter<T, StagedFiles> {
     if (buffer.isEmpty()) {
       return;
     }
-    List<DataFile> files = tables.stage(settings.tablePath(), settings.table(), buffer);
+    List<DataFile> files = tables.stageChecked(settings.tablePath(), settings.table(), buffer);
     rowsOut.inc(buffer.size());
     filesOut.inc(files.size());
     for (DataFile f : files) {

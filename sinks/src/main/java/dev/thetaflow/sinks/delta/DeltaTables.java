@@ -196,6 +196,11 @@ public final class DeltaTables {
     for (Object[] row : rows) {
       RowBatch.check(table, row);
     }
+    return stageChecked(path, table, rows);
+  }
+
+  /** {@link #stage} of rows already checked against the schema (the sink checks each on write). */
+  List<DataFile> stageChecked(String path, DeltaTableSpec table, List<Object[]> rows) {
     if (rows.isEmpty()) {
       return List.of();
     }

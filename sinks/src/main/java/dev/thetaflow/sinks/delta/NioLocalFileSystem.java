@@ -4,12 +4,16 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.DelegateToFileSystem;
@@ -46,6 +50,42 @@ public class NioLocalFileSystem extends RawLocalFileSystem {
   @Override
   public FileStatus getFileLinkStatus(Path f) throws IOException {
     return status(f, false);
+  }
+
+  /**
+   * One directory read and one attribute read per entry, without owner or group lookups: Delta
+   * lists {@code _delta_log} on every snapshot load and needs only names, sizes and times; at
+   * version 5,000 Hadoop's listing of the ~10,000 entries took 1-3 s, this takes milliseconds.
+   */
+  @Override
+  public FileStatus[] listStatus(Path f) throws IOException {
+    java.nio.file.Path dir = pathToFile(f).toPath();
+    if (!Files.isDirectory(dir)) {
+      return new FileStatus[] {getFileStatus(f)};
+    }
+    List<FileStatus> out = new ArrayList<>();
+    Path qualified = f.makeQualified(getUri(), getWorkingDirectory());
+    try (DirectoryStream<java.nio.file.Path> entries = Files.newDirectoryStream(dir)) {
+      for (java.nio.file.Path entry : entries) {
+        BasicFileAttributes a;
+        try {
+          a = Files.readAttributes(entry, BasicFileAttributes.class);
+        } catch (NoSuchFileException goneMeanwhile) {
+          continue;
+        }
+        out.add(
+            new FileStatus(
+                a.size(),
+                a.isDirectory(),
+                1,
+                getDefaultBlockSize(f),
+                a.lastModifiedTime().toMillis(),
+                new Path(qualified, entry.getFileName().toString())));
+      }
+    } catch (NoSuchFileException e) {
+      throw new FileNotFoundException("File " + f + " does not exist");
+    }
+    return out.toArray(new FileStatus[0]);
   }
 
   @Override

@@ -41,12 +41,9 @@ final class RowBatch implements ColumnarBatch {
     this.sourceColumns = sourceColumns;
   }
 
-  /** Checks every row against the table's schema and wraps them; throws on the first misfit. */
+  /** Wraps rows already checked against the table's schema ({@link #check}). */
   static RowBatch of(DeltaTableSpec table, List<Object[]> rows) {
     StructType schema = table.schema();
-    for (Object[] row : rows) {
-      check(table, row);
-    }
     int[] identity = new int[schema.length()];
     for (int i = 0; i < identity.length; i++) {
       identity[i] = i;
