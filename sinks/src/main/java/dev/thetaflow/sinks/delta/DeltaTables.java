@@ -80,6 +80,7 @@ public final class DeltaTables {
   public static Configuration hadoopConfiguration() {
     Configuration conf = new Configuration();
     NioLocalFileSystem.install(conf);
+    NioLogStore.install(conf);
     conf.size(); // parse the XML defaults now: copies of a parsed configuration do not re-parse
     return conf;
   }
