@@ -62,6 +62,7 @@ class DeltaSinkRecoveryTest {
 
   // Shared with the operators through statics (the MiniCluster runs in this JVM); reset per test.
   static volatile int delayMillis;
+  static volatile int delayMillisAfterFailure;
   static final AtomicBoolean INJECTED = new AtomicBoolean();
   static final AtomicLong FAILED_AT_CHECKPOINT = new AtomicLong(-1);
   static final AtomicLong COMMITTED_BEFORE_FAILURE = new AtomicLong(-1);
@@ -73,6 +74,7 @@ class DeltaSinkRecoveryTest {
   @BeforeEach
   void reset() {
     delayMillis = 1;
+    delayMillisAfterFailure = 1;
     INJECTED.set(false);
     FAILED_AT_CHECKPOINT.set(-1);
     COMMITTED_BEFORE_FAILURE.set(-1);
@@ -163,6 +165,7 @@ class DeltaSinkRecoveryTest {
       if (committed && INJECTED.compareAndSet(false, true)) {
         FAILED_AT_CHECKPOINT.set(checkpoint);
         COMMITTED_BEFORE_FAILURE.set(tables.committedVersion(path, appId).orElse(-1L));
+        delayMillis = delayMillisAfterFailure;
         throw new IllegalStateException(
             "injected failure after the Delta commit of checkpoint " + checkpoint);
       }
@@ -219,8 +222,23 @@ class DeltaSinkRecoveryTest {
 
   @Test
   void aFailureAfterTheDeltaCommitReplaysTheCommittableAsANoOp() throws Exception {
-    String path = newTable("commit_then_failure");
-    String appId = "commit-then-failure-sink";
+    failAfterCommitAndRestore("commit_then_failure");
+  }
+
+  /**
+   * The restored run drains its input before its first checkpoint, so its rows reach the table only
+   * through the end-of-input committable. That committable must carry a checkpoint id above the
+   * restored one, or the committer takes it for a replay and drops its rows.
+   */
+  @Test
+  void aRestoreThatEndsBeforeItsFirstCheckpointCommitsTheRest() throws Exception {
+    delayMillisAfterFailure = 0; // the rest of the input goes through in well under 300 ms
+    failAfterCommitAndRestore("restore_then_end");
+  }
+
+  private void failAfterCommitAndRestore(String table) throws Exception {
+    String path = newTable(table);
+    String appId = table.replace('_', '-') + "-sink";
     StreamExecutionEnvironment env = failingOverEnvironment();
     env.fromSequence(0, ROWS - 1)
         .uid("ids")
@@ -229,7 +247,7 @@ class DeltaSinkRecoveryTest {
         .map(new FailAfterCommit(path, appId))
         .uid("fail-after-commit")
         .sinkTo(SinkTestJobs.sink(path, appId))
-        .uid("delta-sink-commit-then-failure");
+        .uid("delta-sink-" + appId);
     env.execute("failure after a Delta commit");
 
     long failedAt = FAILED_AT_CHECKPOINT.get();
