@@ -2,7 +2,10 @@ package dev.thetaflow.sinks.delta;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.connector.sink2.CommittableMessage;
 import org.apache.flink.streaming.api.connector.sink2.CommittableSummary;
 import org.apache.flink.streaming.api.connector.sink2.CommittableWithLineage;
@@ -14,22 +17,42 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 /**
  * The pre-commit step at parallelism 1: gathers every writer's staged files and, at each checkpoint
  * barrier, emits them as one committable, so each checkpoint becomes one Delta commit. Relies on
- * aligned checkpoints: everything that arrives before the barrier belongs to this checkpoint.
- * Stateless: files staged for a checkpoint that never completes are replayed by the source and
- * staged again (the old files stay unreferenced until orphan cleanup).
+ * aligned checkpoints: everything that arrives before the barrier belongs to this checkpoint. Files
+ * staged for a checkpoint that never completes are replayed by the source and staged again (the old
+ * files stay unreferenced until vacuum).
+ *
+ * <p>Its one piece of state is the last checkpoint id it emitted. A restored run that reaches the
+ * end of its input before its first checkpoint tags its final files with that id + 1; without the
+ * state the id restarted at 0, the final committable came out as checkpoint 1, the committer took
+ * it for a replay of a commit the table already held, and the rows were dropped. (Flink gives a
+ * stateless operator no restored checkpoint id.)
  */
 final class FilesAggregator extends AbstractStreamOperator<CommittableMessage<DeltaCommittable>>
     implements OneInputStreamOperator<
             CommittableMessage<StagedFiles>, CommittableMessage<DeltaCommittable>>,
         BoundedOneInput {
 
+  private static final ListStateDescriptor<Long> LAST_CHECKPOINT =
+      new ListStateDescriptor<>("last-checkpoint-id", Long.class);
+
   private final List<DataFile> pending = new ArrayList<>();
+  private ListState<Long> lastCheckpointState;
   private long lastCheckpointId;
 
   @Override
   public void initializeState(StateInitializationContext context) throws Exception {
     super.initializeState(context);
+    lastCheckpointState = context.getOperatorStateStore().getListState(LAST_CHECKPOINT);
     lastCheckpointId = context.getRestoredCheckpointId().orElse(0L);
+    for (Long restored : lastCheckpointState.get()) {
+      lastCheckpointId = Math.max(lastCheckpointId, restored);
+    }
+  }
+
+  @Override
+  public void snapshotState(StateSnapshotContext context) throws Exception {
+    super.snapshotState(context);
+    lastCheckpointState.update(List.of(lastCheckpointId));
   }
 
   @Override
