@@ -37,7 +37,9 @@ public final class CommitLatency {
   private static final int ROWS_PER_FILE = 100;
   private static final int WINDOW = 100;
 
-  private final DeltaTables tables = DeltaTables.withDefaultEngine();
+  // as the sink commits: log checkpoints on a background thread, off the commit path
+  private final DeltaTables tables =
+      DeltaTables.withDefaultEngine().withBackgroundPostCommitHooks();
   private int linked;
   private DataFile template;
 

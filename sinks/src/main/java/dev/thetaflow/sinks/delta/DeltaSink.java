@@ -50,7 +50,7 @@ public final class DeltaSink<T>
 
   @Override
   public Committer<DeltaCommittable> createCommitter(CommitterInitContext context) {
-    DeltaTables tables = DeltaTables.withDefaultEngine();
+    DeltaTables tables = DeltaTables.withDefaultEngine().withBackgroundPostCommitHooks();
     if (context.getRestoredCheckpointId().isEmpty()) {
       tables
           .committedVersion(settings.tablePath(), settings.appId())

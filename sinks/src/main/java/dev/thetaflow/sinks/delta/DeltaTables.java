@@ -36,6 +36,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -50,6 +54,7 @@ import org.apache.hadoop.conf.Configuration;
  */
 public final class DeltaTables {
   static final String ENGINE_INFO = "thetaflow";
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeltaTables.class);
 
   private final Engine engine;
 
@@ -60,8 +65,43 @@ public final class DeltaTables {
    */
   private final Map<String, Row> stagingState = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** Runs post-commit hooks: the committing thread, or a background one (see below). */
+  private final Executor hooks;
+
   public DeltaTables(Engine engine) {
+    this(engine, Runnable::run);
+  }
+
+  private DeltaTables(Engine engine, Executor hooks) {
     this.engine = engine;
+    this.hooks = hooks;
+  }
+
+  /**
+   * The same tables with post-commit hooks run on one background thread, off the commit path: a log
+   * checkpoint of a table with thousands of live files takes 300-700 ms, and a commit should not
+   * wait for it. A hook that comes while the previous one still runs is dropped: the next
+   * checkpoint interval writes the next checkpoint, and checksum files are optional.
+   */
+  public DeltaTables withBackgroundPostCommitHooks() {
+    ThreadPoolExecutor background =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new SynchronousQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "delta-post-commit");
+              t.setDaemon(true);
+              t.setUncaughtExceptionHandler(
+                  (thread, e) -> LOG.warn("post-commit hook failed; the next one retries", e));
+              return t;
+            },
+            new ThreadPoolExecutor.DiscardPolicy());
+    background.setKeepAliveTime(10, TimeUnit.SECONDS);
+    background.allowCoreThreadTimeOut(true); // no idle thread left behind by a restarted job
+    return new DeltaTables(engine, background);
   }
 
   /** An engine over the local or Hadoop-compatible file system of the default configuration. */
@@ -293,14 +333,21 @@ public final class DeltaTables {
 
   /** Runs what Kernel leaves to the committer: log checkpoints, checksums. */
   void runPostCommitHooks(DeltaTableSpec table, TransactionCommitResult result) {
-    for (PostCommitHook hook : result.getPostCommitHooks()) {
-      try {
-        hook.threadSafeInvoke(engine);
-      } catch (IOException e) {
-        throw new UncheckedIOException(
-            "table " + table.name() + ": post-commit " + hook.getType() + " failed", e);
-      }
+    List<PostCommitHook> pending = result.getPostCommitHooks();
+    if (pending.isEmpty()) {
+      return;
     }
+    hooks.execute(
+        () -> {
+          for (PostCommitHook hook : pending) {
+            try {
+              hook.threadSafeInvoke(engine);
+            } catch (IOException e) {
+              throw new UncheckedIOException(
+                  "table " + table.name() + ": post-commit " + hook.getType() + " failed", e);
+            }
+          }
+        });
   }
 
   /** A staged file as Kernel's commit takes it, statistics included. */
