@@ -1,5 +1,6 @@
 package dev.thetaflow.ib.mapping;
 
+import dev.thetaflow.core.market.MarketDataKind;
 import dev.thetaflow.core.market.ModelGreeks;
 import dev.thetaflow.core.market.ModelTickSource;
 import dev.thetaflow.core.market.Quote;
@@ -26,26 +27,9 @@ public final class MarketDataBook {
 
   /** Where assembled market data goes. */
   public interface Sink {
-    void quote(Quote quote, DataKind kind);
+    void quote(Quote quote, MarketDataKind kind);
 
-    void modelGreeks(ModelGreeks greeks, DataKind kind);
-  }
-
-  /** What kind of data a request delivers (TWS marketDataType 1-4, or delayed tick types). */
-  public enum DataKind {
-    REAL_TIME,
-    FROZEN,
-    DELAYED,
-    DELAYED_FROZEN;
-
-    static DataKind of(int marketDataType) {
-      return switch (marketDataType) {
-        case 2 -> FROZEN;
-        case 3 -> DELAYED;
-        case 4 -> DELAYED_FROZEN;
-        default -> REAL_TIME;
-      };
-    }
+    void modelGreeks(ModelGreeks greeks, MarketDataKind kind);
   }
 
   // TWS tick types (EWrapper reference): live 0-5, delayed 66-71
@@ -65,7 +49,7 @@ public final class MarketDataBook {
     long bidSize;
     long askSize;
     long lastSize;
-    DataKind kind = DataKind.REAL_TIME;
+    MarketDataKind kind = MarketDataKind.REAL_TIME;
 
     Book(long conId) {
       this.conId = conId;
@@ -163,7 +147,7 @@ public final class MarketDataBook {
       if (book == null) {
         return false;
       }
-      book.kind = DataKind.of(t.marketDataType());
+      book.kind = kindOf(t.marketDataType());
       return true;
     }
     return false;
@@ -193,10 +177,20 @@ public final class MarketDataBook {
     return tickType;
   }
 
-  private static DataKind delayedKind(DataKind kind) {
-    return kind == DataKind.FROZEN || kind == DataKind.DELAYED_FROZEN
-        ? DataKind.DELAYED_FROZEN
-        : DataKind.DELAYED;
+  /** TWS marketDataType 1-4. */
+  private static MarketDataKind kindOf(int marketDataType) {
+    return switch (marketDataType) {
+      case 2 -> MarketDataKind.FROZEN;
+      case 3 -> MarketDataKind.DELAYED;
+      case 4 -> MarketDataKind.DELAYED_FROZEN;
+      default -> MarketDataKind.REAL_TIME;
+    };
+  }
+
+  private static MarketDataKind delayedKind(MarketDataKind kind) {
+    return kind == MarketDataKind.FROZEN || kind == MarketDataKind.DELAYED_FROZEN
+        ? MarketDataKind.DELAYED_FROZEN
+        : MarketDataKind.DELAYED;
   }
 
   /** From a price tick type to its size tick type: bid 1 → 0, ask 2 → 3, last 4 → 5. */

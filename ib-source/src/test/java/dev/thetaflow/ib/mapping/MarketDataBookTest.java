@@ -2,6 +2,7 @@ package dev.thetaflow.ib.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.thetaflow.core.market.MarketDataKind;
 import dev.thetaflow.core.market.ModelGreeks;
 import dev.thetaflow.core.market.ModelTickSource;
 import dev.thetaflow.core.market.Quote;
@@ -10,7 +11,6 @@ import dev.thetaflow.ib.codec.TickOptionComputation;
 import dev.thetaflow.ib.codec.TickPrice;
 import dev.thetaflow.ib.codec.TickSize;
 import dev.thetaflow.ib.codec.TwsValues;
-import dev.thetaflow.ib.mapping.MarketDataBook.DataKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,18 +22,18 @@ class MarketDataBookTest {
 
   private final MarketDataBook book = new MarketDataBook();
   private final List<Quote> quotes = new ArrayList<>();
-  private final List<DataKind> kinds = new ArrayList<>();
+  private final List<MarketDataKind> kinds = new ArrayList<>();
   private final List<ModelGreeks> greeks = new ArrayList<>();
   private final MarketDataBook.Sink sink =
       new MarketDataBook.Sink() {
         @Override
-        public void quote(Quote quote, DataKind kind) {
+        public void quote(Quote quote, MarketDataKind kind) {
           quotes.add(quote);
           kinds.add(kind);
         }
 
         @Override
-        public void modelGreeks(ModelGreeks g, DataKind kind) {
+        public void modelGreeks(ModelGreeks g, MarketDataKind kind) {
           greeks.add(g);
         }
       };
@@ -49,7 +49,7 @@ class MarketDataBookTest {
     book.apply(new TickPrice(7, 6, 605.0, UNSET, 0), T, sink); // day high: not top of book
     assertThat(quotes).hasSize(3);
     assertThat(quotes.get(2)).isEqualTo(new Quote(756733, 601.25, 601.27, 601.26, 300, 200, 5, T));
-    assertThat(kinds).containsOnly(DataKind.REAL_TIME);
+    assertThat(kinds).containsOnly(MarketDataKind.REAL_TIME);
   }
 
   @Test
@@ -71,13 +71,13 @@ class MarketDataBookTest {
     book.track(9, 43);
     book.apply(new MarketDataType(9, 2), T, sink);
     book.apply(new TickPrice(9, 1, 1.10, 1, 0), T, sink);
-    assertThat(kinds).containsExactly(DataKind.FROZEN);
+    assertThat(kinds).containsExactly(MarketDataKind.FROZEN);
     book.track(10, 44);
     book.apply(new TickPrice(10, 66, 2.10, UNSET, 0), T, sink); // delayed bid
     book.apply(new TickPrice(10, 68, 2.15, UNSET, 0), T, sink); // delayed last
     book.apply(new TickSize(10, 70, 12), T, sink); // delayed ask size
     assertThat(quotes.get(3)).isEqualTo(new Quote(44, 2.10, Double.NaN, 2.15, 0, 12, 0, T));
-    assertThat(kinds.subList(1, 4)).containsOnly(DataKind.DELAYED);
+    assertThat(kinds.subList(1, 4)).containsOnly(MarketDataKind.DELAYED);
   }
 
   @Test

@@ -1,0 +1,124 @@
+package dev.thetaflow.core.broker;
+
+import dev.thetaflow.core.market.MarketDataKind;
+import dev.thetaflow.core.market.ModelGreeks;
+import dev.thetaflow.core.market.Quote;
+import dev.thetaflow.core.order.Fill;
+import dev.thetaflow.core.order.OrderStatus;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One thing the broker said, with the time it was true. */
+public sealed interface BrokerEvent {
+
+  /** Event time: the broker's time where the wire carries one, else when it was received. */
+  Instant time();
+
+  /** A new top of book. */
+  record QuoteEvent(Quote quote, MarketDataKind kind) implements BrokerEvent {
+    public QuoteEvent {
+      Objects.requireNonNull(quote, "quote");
+      Objects.requireNonNull(kind, "kind");
+    }
+
+    @Override
+    public Instant time() {
+      return quote.time();
+    }
+  }
+
+  /** The broker's option model at a quote. */
+  record ModelGreeksEvent(ModelGreeks greeks, MarketDataKind kind) implements BrokerEvent {
+    public ModelGreeksEvent {
+      Objects.requireNonNull(greeks, "greeks");
+      Objects.requireNonNull(kind, "kind");
+    }
+
+    @Override
+    public Instant time() {
+      return greeks.time();
+    }
+  }
+
+  /** A fill, with its commission. */
+  record FillEvent(Fill fill) implements BrokerEvent {
+    public FillEvent {
+      Objects.requireNonNull(fill, "fill");
+    }
+
+    @Override
+    public Instant time() {
+      return fill.time();
+    }
+  }
+
+  /**
+   * An order's state.
+   *
+   * @param orderId the broker order id
+   * @param permId the broker's permanent id (0 until assigned)
+   * @param status the state
+   * @param filled contracts filled so far
+   * @param remaining contracts still working
+   * @param averageFillPrice average price of the fills so far, or NaN
+   * @param whyHeld the broker's reason when held (e.g. "locate"), or empty
+   */
+  record OrderStatusEvent(
+      long orderId,
+      long permId,
+      OrderStatus status,
+      double filled,
+      double remaining,
+      double averageFillPrice,
+      String whyHeld,
+      Instant time)
+      implements BrokerEvent {
+    public OrderStatusEvent {
+      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(time, "time");
+    }
+  }
+
+  /**
+   * A position as the broker holds it (the full contract comes from contract details downstream).
+   *
+   * @param account the account
+   * @param conId the instrument
+   * @param symbol its symbol
+   * @param quantity signed contracts or shares, negative short
+   * @param averageCost the broker's average cost per unit, multiplier included for options
+   */
+  record PositionEvent(
+      String account, long conId, String symbol, double quantity, double averageCost, Instant time)
+      implements BrokerEvent {
+    public PositionEvent {
+      Objects.requireNonNull(account, "account");
+      Objects.requireNonNull(time, "time");
+    }
+  }
+
+  /** One account value (NetLiquidation, BuyingPower, ...), as text the way the broker sends it. */
+  record AccountValueEvent(String account, String key, String value, String currency, Instant time)
+      implements BrokerEvent {
+    public AccountValueEvent {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(time, "time");
+    }
+  }
+
+  /**
+   * The connection to the broker changed state: downstream stops trusting marks while it is not
+   * {@code READY}.
+   *
+   * @param clientId the IB client id of the connection
+   * @param state the state's name (READY, RECONNECT_WAIT, ...)
+   * @param reason why, in words
+   */
+  record ConnectionEvent(int clientId, String state, String reason, Instant time)
+      implements BrokerEvent {
+    public ConnectionEvent {
+      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(time, "time");
+    }
+  }
+}
