@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param initial wait before the first reconnect attempt, 100ms to 1m (default 1s)
  * @param max longest wait between attempts, 100ms to 1h and at least {@code initial} (default 1m)
  */
-public record BackoffConfig(Duration initial, Duration max) {
+public record BackoffConfig(Duration initial, Duration max) implements java.io.Serializable {
 
   static final DurationRange INITIAL =
       new DurationRange(Duration.ofMillis(100), Duration.ofMinutes(1));

@@ -32,7 +32,8 @@ public record ConnectionOptions(
     BackoffConfig backoff,
     int maxMessagesPerSecond,
     int circuitFailures,
-    Duration circuitCoolDown) {
+    Duration circuitCoolDown)
+    implements java.io.Serializable {
 
   /** IB disconnects a client that sends more than this many messages in one second. */
   public static final int IB_MESSAGE_LIMIT = 50;

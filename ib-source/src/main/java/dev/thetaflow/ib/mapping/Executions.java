@@ -42,6 +42,11 @@ public final class Executions {
     this.fills = fills;
   }
 
+  /** Fills already emitted before a restore: seen again, they are not fills again. */
+  public void alreadyEmitted(java.util.Collection<String> execIds) {
+    done.addAll(execIds);
+  }
+
   public void onExecution(ExecutionDetails e) {
     if ("BAG".equals(e.contract().secType())) {
       comboReports++; // the legs come as their own executions

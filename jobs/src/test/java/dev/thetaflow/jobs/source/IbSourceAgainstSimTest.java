@@ -1,0 +1,98 @@
+package dev.thetaflow.jobs.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.thetaflow.core.broker.BrokerEvent;
+import dev.thetaflow.core.broker.BrokerEvent.AccountValueEvent;
+import dev.thetaflow.core.broker.BrokerEvent.ConnectionEvent;
+import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
+import dev.thetaflow.core.config.BackoffConfig;
+import dev.thetaflow.core.market.MarketDataKind;
+import dev.thetaflow.ib.client.ConnectionOptions;
+import dev.thetaflow.ib.source.IbSource;
+import dev.thetaflow.ib.source.IbSourceSettings;
+import dev.thetaflow.ib.source.StreamedInstrument;
+import dev.thetaflow.sim.market.MarketSpec;
+import dev.thetaflow.sim.market.SimMarket;
+import dev.thetaflow.sim.scenario.Scenario;
+import dev.thetaflow.sim.server.IbSim;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.Test;
+
+/** The IB source in a Flink job against ib-sim over a real socket: typed broker events come out. */
+class IbSourceAgainstSimTest {
+  private static final Instant OPEN = Instant.parse("2026-11-24T14:30:00Z");
+
+  @Test
+  void connectsResolvesTheUnderlyingsAndStreamsTheirQuotesWithAccountValues() throws Exception {
+    SimMarket market = SimMarket.create(MarketSpec.defaults(), 42, OPEN);
+    IbSim.Options defaults = IbSim.Options.defaults(0, 1.0, 42);
+    IbSim sim =
+        IbSim.start(
+            new IbSim.Options(0, 1.0, 1, 10, defaults.account(), 1_000_000, Duration.ofMillis(50)),
+            market,
+            Scenario.quiet());
+    try {
+      ConnectionOptions connection =
+          new ConnectionOptions(
+              "127.0.0.1",
+              sim.port(),
+              1,
+              null,
+              Duration.ofSeconds(3),
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(3),
+              new BackoffConfig(Duration.ofMillis(100), Duration.ofSeconds(1)),
+              40,
+              10,
+              Duration.ofSeconds(5));
+      IbSource source =
+          new IbSource(
+              new IbSourceSettings(
+                  connection,
+                  List.of(StreamedInstrument.stock("SPY"), StreamedInstrument.stock("QQQ")),
+                  "America/New_York",
+                  Duration.ofMinutes(10)));
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      env.setParallelism(1);
+      List<BrokerEvent> seen = new ArrayList<>();
+      Set<Long> quotedConIds = new HashSet<>();
+      boolean ready = false;
+      boolean netLiquidation = false;
+      try (CloseableIterator<BrokerEvent> events =
+          env.fromSource(source, WatermarkStrategy.noWatermarks(), "ib")
+              .uid("ib-source")
+              .executeAndCollect("ib source against ib-sim")) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!(ready && netLiquidation && quotedConIds.size() == 2)) {
+          assertThat(System.nanoTime()).as("timed out; saw %s", seen).isLessThan(deadline);
+          BrokerEvent e = events.next();
+          seen.add(e);
+          if (e instanceof ConnectionEvent c && c.state().equals("READY")) {
+            ready = true;
+          } else if (e instanceof AccountValueEvent a && a.key().equals("NetLiquidation")) {
+            netLiquidation = true;
+            assertThat(a.account()).isEqualTo(defaults.account());
+          } else if (e instanceof QuoteEvent q && q.quote().isTwoSided()) {
+            assertThat(q.kind()).isEqualTo(MarketDataKind.REAL_TIME);
+            assertThat(q.quote().bid()).isLessThan(q.quote().ask()).isPositive();
+            quotedConIds.add(q.quote().conId());
+          }
+        }
+      }
+      long spy = sim.call(() -> market.underlyingConId("SPY"));
+      long qqq = sim.call(() -> market.underlyingConId("QQQ"));
+      assertThat(quotedConIds).containsExactlyInAnyOrder(spy, qqq);
+    } finally {
+      sim.close();
+    }
+  }
+}
