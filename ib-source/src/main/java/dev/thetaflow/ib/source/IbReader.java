@@ -10,19 +10,27 @@ import dev.thetaflow.ib.client.IbListener;
 import dev.thetaflow.ib.codec.ContractDetails;
 import dev.thetaflow.ib.codec.ErrorMessage;
 import dev.thetaflow.ib.codec.IncomingMessage;
+import dev.thetaflow.ib.codec.Position;
 import dev.thetaflow.ib.codec.Requests;
+import dev.thetaflow.ib.codec.TickSnapshotEnd;
 import dev.thetaflow.ib.codec.TwsContract;
 import dev.thetaflow.ib.mapping.BrokerEvents;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.api.connector.source.SourceReaderContext;
@@ -39,6 +47,7 @@ import org.slf4j.LoggerFactory;
  */
 final class IbReader implements SourceReader<BrokerEvent, IbSplit>, IbListener {
   private static final Logger LOG = LoggerFactory.getLogger(IbReader.class);
+  private static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(15);
   private static final DateTimeFormatter EXECUTION_FILTER =
       DateTimeFormatter.ofPattern("yyyyMMdd-HH:mm:ss");
 
@@ -56,6 +65,16 @@ final class IbReader implements SourceReader<BrokerEvent, IbSplit>, IbListener {
 
   private final Map<String, Long> resolved = new ConcurrentHashMap<>();
 
+  // market-data planning; guarded by `this` (the reader thread maps ticks, the poll timer
+  // starts snapshots, both touch the book)
+  private final SubscriptionPlanner planner;
+  private final Map<Long, SubscriptionPlanner.Candidate> wanted = new HashMap<>();
+  private final Map<Long, TwsContract> contracts = new HashMap<>();
+  private final Map<Long, Integer> streaming = new HashMap<>();
+  private final Map<Integer, Long> snapshots = new HashMap<>();
+  private final Map<Integer, Instant> snapshotStarted = new HashMap<>();
+  private ScheduledExecutorService poller;
+
   private IbConnection connection;
   private BrokerEvents events; // the connection's reader thread only
 
@@ -70,6 +89,15 @@ final class IbReader implements SourceReader<BrokerEvent, IbSplit>, IbListener {
     this.settings = settings;
     this.gatewayZone = ZoneId.of(settings.gatewayZone());
     this.eventsOut = context.metricGroup().counter("brokerEvents");
+    this.planner = new SubscriptionPlanner(settings.marketDataLines(), settings.snapshotReserve());
+    var metrics = context.metricGroup();
+    metrics.gauge("marketDataLinesUsed", this::linesUsed);
+    metrics.gauge("polledInstruments", () -> planner.current().polled().size());
+    metrics.gauge("worstStalenessMillis", () -> planner.worstStaleness(Instant.now()).toMillis());
+  }
+
+  private synchronized int linesUsed() {
+    return streaming.size() + snapshots.size();
   }
 
   @Override
@@ -112,6 +140,15 @@ final class IbReader implements SourceReader<BrokerEvent, IbSplit>, IbListener {
             this);
     connection.subscribe("positions", Requests::reqPositions);
     connection.start();
+    poller =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "ib-snapshots-client" + split.clientId());
+              t.setDaemon(true);
+              return t;
+            });
+    long every = settings.pollInterval().toMillis();
+    poller.scheduleWithFixedDelay(this::pollRound, every, every, TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -161,22 +198,33 @@ final class IbReader implements SourceReader<BrokerEvent, IbSplit>, IbListener {
   }
 
   @Override
-  public void onMessage(IncomingMessage message) {
+  public synchronized void onMessage(IncomingMessage message) {
     Instant now = Instant.now();
+    if (message instanceof Position p) {
+      wantLeg(p, now);
+    }
     if (events.apply(message, now)) {
       return;
     }
-    if (message instanceof ContractDetails d) {
+    if (message instanceof TickSnapshotEnd end) {
+      Long conId = snapshots.remove(end.reqId());
+      if (conId != null) {
+        snapshotStarted.remove(end.reqId());
+        events.book().untrack(end.reqId());
+        planner.snapshotDone(conId, now);
+      }
+    } else if (message instanceof ContractDetails d) {
       StreamedInstrument instrument = resolving.remove(d.reqId());
       if (instrument != null && !resolved.containsKey(instrument.symbol())) {
         long conId = d.contract().conId();
         resolved.put(instrument.symbol(), conId);
-        int mktReq = connection.nextRequestId();
-        events.book().track(mktReq, conId);
-        TwsContract contract = d.contract();
-        connection.subscribe(
-            "mkt:" + instrument.symbol(),
-            w -> Requests.reqMktData(w, mktReq, contract, "", false, false));
+        contracts.put(conId, d.contract());
+        SubscriptionPlanner.Role role =
+            instrument.symbol().equals("VIX")
+                ? SubscriptionPlanner.Role.VIX
+                : SubscriptionPlanner.Role.UNDERLYING;
+        wanted.put(conId, new SubscriptionPlanner.Candidate(conId, role, false, null, Double.NaN));
+        replan(now);
       }
     } else if (message instanceof ErrorMessage e && resolving.containsKey(e.id())) {
       StreamedInstrument instrument = resolving.remove(e.id());
@@ -187,6 +235,113 @@ final class IbReader implements SourceReader<BrokerEvent, IbSplit>, IbListener {
           instrument.symbol(),
           e.errorCode(),
           e.errorMsg());
+    } else if (message instanceof ErrorMessage e && snapshots.containsKey(e.id())) {
+      Long conId = snapshots.remove(e.id());
+      snapshotStarted.remove(e.id());
+      events.book().untrack(e.id());
+      LOG.warn(
+          "client {}: snapshot of {} failed: {} {}", clientId, conId, e.errorCode(), e.errorMsg());
+    }
+  }
+
+  /** An option position is a leg to price; a closed one no longer is. */
+  private void wantLeg(Position p, Instant now) {
+    TwsContract c = p.contract();
+    if (!"OPT".equals(c.secType())) {
+      return;
+    }
+    long conId = c.conId();
+    if (p.position() == 0) {
+      if (wanted.remove(conId) != null) {
+        replan(now);
+      }
+      return;
+    }
+    LocalDate expiry = null;
+    try {
+      expiry = LocalDate.parse(c.lastTradeDateOrContractMonth(), DateTimeFormatter.BASIC_ISO_DATE);
+    } catch (RuntimeException noDayInTheField) {
+      // a contract month only: ranked as far
+    }
+    // the position's contract carries no exchange; market data needs one
+    contracts.put(
+        conId,
+        new TwsContract(
+            c.conId(),
+            c.symbol(),
+            c.secType(),
+            c.lastTradeDateOrContractMonth(),
+            c.strike(),
+            c.right(),
+            c.multiplier(),
+            "SMART",
+            "",
+            c.currency(),
+            c.localSymbol(),
+            c.tradingClass(),
+            List.of()));
+    SubscriptionPlanner.Candidate leg =
+        new SubscriptionPlanner.Candidate(
+            conId, SubscriptionPlanner.Role.LEG, p.position() < 0, expiry, Double.NaN);
+    if (!leg.equals(wanted.put(conId, leg))) {
+      replan(now);
+    }
+  }
+
+  /** Streams what the plan streams, stops what it no longer does. */
+  private void replan(Instant now) {
+    SubscriptionPlanner.Plan plan = planner.plan(new ArrayList<>(wanted.values()), now);
+    for (var it = streaming.entrySet().iterator(); it.hasNext(); ) {
+      var e = it.next();
+      if (!plan.streamed().contains(e.getKey())) {
+        int reqId = e.getValue();
+        connection.unsubscribe("mkt:" + e.getKey(), w -> Requests.cancelMktData(w, reqId));
+        events.book().untrack(reqId);
+        it.remove();
+      }
+    }
+    for (long conId : plan.streamed()) {
+      if (!streaming.containsKey(conId)) {
+        int reqId = connection.nextRequestId();
+        TwsContract contract = contracts.get(conId);
+        events.book().track(reqId, conId);
+        streaming.put(conId, reqId);
+        connection.subscribe(
+            "mkt:" + conId, w -> Requests.reqMktData(w, reqId, contract, "", false, false));
+      }
+    }
+  }
+
+  /** One round of snapshots for the polled instruments, within the reserve. */
+  private synchronized void pollRound() {
+    try {
+      Instant now = Instant.now();
+      // IB finishes a snapshot within ~11 s; one that never ends must not hold its line forever
+      for (var it = snapshotStarted.entrySet().iterator(); it.hasNext(); ) {
+        var e = it.next();
+        if (Duration.between(e.getValue(), now).compareTo(SNAPSHOT_TIMEOUT) > 0) {
+          events.book().untrack(e.getKey());
+          snapshots.remove(e.getKey());
+          it.remove();
+        }
+      }
+      if (connection.state() != ConnectionState.READY) {
+        return;
+      }
+      int free = settings.snapshotReserve() - snapshots.size();
+      for (long conId : planner.nextSnapshots(free)) {
+        if (snapshots.containsValue(conId)) {
+          continue;
+        }
+        int reqId = connection.nextRequestId();
+        TwsContract contract = contracts.get(conId);
+        events.book().track(reqId, conId);
+        snapshots.put(reqId, conId);
+        snapshotStarted.put(reqId, now);
+        connection.send(w -> Requests.reqMktData(w, reqId, contract, "", true, false));
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("client {}: a round of snapshots failed; the next one retries", clientId, e);
     }
   }
 
@@ -247,6 +402,9 @@ final class IbReader implements SourceReader<BrokerEvent, IbSplit>, IbListener {
 
   @Override
   public void close() {
+    if (poller != null) {
+      poller.shutdownNow();
+    }
     if (connection != null) {
       connection.close();
     }

@@ -15,17 +15,36 @@ import java.util.List;
  * @param gatewayZone the zone of broker times that carry none (the gateway's)
  * @param fillReplayMargin after a restore, executions are asked for from this long before the last
  *     fill emitted
+ * @param marketDataLines the account's market-data lines (IB's default is 100); never exceeded
+ * @param snapshotReserve lines kept for snapshots of the instruments that do not stream
+ * @param pollInterval how often a round of snapshots is started
  */
 public record IbSourceSettings(
     ConnectionOptions connection,
     List<StreamedInstrument> instruments,
     String gatewayZone,
-    Duration fillReplayMargin)
+    Duration fillReplayMargin,
+    int marketDataLines,
+    int snapshotReserve,
+    Duration pollInterval)
     implements Serializable {
+
+  /** IB's default 100 lines, 10 of them for snapshots, a round of snapshots every second. */
+  public IbSourceSettings(
+      ConnectionOptions connection,
+      List<StreamedInstrument> instruments,
+      String gatewayZone,
+      Duration fillReplayMargin) {
+    this(connection, instruments, gatewayZone, fillReplayMargin, 100, 10, Duration.ofSeconds(1));
+  }
 
   public IbSourceSettings {
     instruments = List.copyOf(instruments);
     ZoneId.of(gatewayZone); // fails here, naming the zone, not on the task manager
+    new SubscriptionPlanner(marketDataLines, snapshotReserve); // checks the two, naming them
+    if (pollInterval.isNegative() || pollInterval.isZero()) {
+      throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
+    }
     if (fillReplayMargin.isNegative()) {
       throw new IllegalArgumentException("fillReplayMargin must be >= 0, was " + fillReplayMargin);
     }

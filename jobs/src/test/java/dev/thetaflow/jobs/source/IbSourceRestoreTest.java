@@ -25,21 +25,9 @@ import dev.thetaflow.sim.server.IbSim;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.connector.source.ReaderOutput;
-import org.apache.flink.api.connector.source.SourceEvent;
-import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.api.connector.source.SourceReader;
-import org.apache.flink.api.connector.source.SourceReaderContext;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.metrics.groups.SourceReaderMetricGroup;
-import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
-import org.apache.flink.util.SimpleUserCodeClassLoader;
-import org.apache.flink.util.UserCodeClassLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,13 +113,15 @@ class IbSourceRestoreTest {
             new IbSourceSettings(
                 options(1), List.of(), "America/New_York", Duration.ofMinutes(10)));
 
-    SourceReader<BrokerEvent, IbSplit> first = source.createReader(new Context());
-    Collected out1 = new Collected();
+    SourceReader<BrokerEvent, IbSplit> first = source.createReader(new ReaderHarness.Context());
+    ReaderHarness.Collected out1 = new ReaderHarness.Collected();
     first.addSplits(List.of(new IbSplit(1, 0, List.of())));
     first.start();
-    await(first, out1, e -> e instanceof ConnectionEvent c && c.state().equals("READY"));
+    ReaderHarness.await(
+        first, out1, e -> e instanceof ConnectionEvent c && c.state().equals("READY"));
     buySpy("s-1:ENTRY:1");
-    Fill before = ((FillEvent) await(first, out1, e -> e instanceof FillEvent)).fill();
+    Fill before =
+        ((FillEvent) ReaderHarness.await(first, out1, e -> e instanceof FillEvent)).fill();
     assertThat(before.orderRef()).isEqualTo(OrderRef.parse("s-1:ENTRY:1"));
     assertThat(before.commission()).isNotNull();
     List<IbSplit> state = first.snapshotState(1);
@@ -141,110 +131,22 @@ class IbSourceRestoreTest {
     buySpy("s-1:EXIT:1"); // filled while no source runs
     Thread.sleep(300);
 
-    SourceReader<BrokerEvent, IbSplit> restored = source.createReader(new Context());
-    Collected out2 = new Collected();
+    SourceReader<BrokerEvent, IbSplit> restored = source.createReader(new ReaderHarness.Context());
+    ReaderHarness.Collected out2 = new ReaderHarness.Collected();
     restored.addSplits(state);
     restored.start();
-    Fill missed = ((FillEvent) await(restored, out2, e -> e instanceof FillEvent)).fill();
+    Fill missed =
+        ((FillEvent) ReaderHarness.await(restored, out2, e -> e instanceof FillEvent)).fill();
     assertThat(missed.orderRef()).isEqualTo(OrderRef.parse("s-1:EXIT:1"));
     // give any replay of the first fill time to arrive: it must not
     long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
     while (System.nanoTime() < until) {
-      drain(restored, out2);
+      ReaderHarness.drain(restored, out2);
       Thread.sleep(20);
     }
     assertThat(out2.events.stream().filter(e -> e instanceof FillEvent))
         .extracting(e -> ((FillEvent) e).fill().execId())
         .containsExactly(missed.execId());
     restored.close();
-  }
-
-  private static void drain(SourceReader<BrokerEvent, IbSplit> reader, Collected out)
-      throws Exception {
-    while (reader.pollNext(out) == org.apache.flink.core.io.InputStatus.MORE_AVAILABLE) {}
-  }
-
-  private static BrokerEvent await(
-      SourceReader<BrokerEvent, IbSplit> reader, Collected out, Predicate<BrokerEvent> match)
-      throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (true) {
-      for (BrokerEvent e : out.events) {
-        if (match.test(e)) {
-          return e;
-        }
-      }
-      assertThat(System.nanoTime()).as("timed out; saw %s", out.events).isLessThan(deadline);
-      try {
-        reader.isAvailable().get(200, TimeUnit.MILLISECONDS);
-      } catch (java.util.concurrent.TimeoutException idle) {
-        continue;
-      }
-      drain(reader, out);
-    }
-  }
-
-  private static final class Context implements SourceReaderContext {
-    @Override
-    public SourceReaderMetricGroup metricGroup() {
-      return UnregisteredMetricsGroup.createSourceReaderMetricGroup();
-    }
-
-    @Override
-    public Configuration getConfiguration() {
-      return new Configuration();
-    }
-
-    @Override
-    public String getLocalHostName() {
-      return "localhost";
-    }
-
-    @Override
-    public int getIndexOfSubtask() {
-      return 0;
-    }
-
-    @Override
-    public void sendSplitRequest() {}
-
-    @Override
-    public void sendSourceEventToCoordinator(SourceEvent sourceEvent) {}
-
-    @Override
-    public UserCodeClassLoader getUserCodeClassLoader() {
-      return SimpleUserCodeClassLoader.create(getClass().getClassLoader());
-    }
-  }
-
-  private static final class Collected implements ReaderOutput<BrokerEvent> {
-    final List<BrokerEvent> events = new ArrayList<>();
-
-    @Override
-    public void collect(BrokerEvent record) {
-      events.add(record);
-    }
-
-    @Override
-    public void collect(BrokerEvent record, long timestamp) {
-      events.add(record);
-    }
-
-    @Override
-    public void emitWatermark(Watermark watermark) {}
-
-    @Override
-    public void markIdle() {}
-
-    @Override
-    public void markActive() {}
-
-    @Override
-    public SourceOutput<BrokerEvent> createOutputForSplit(String splitId) {
-      return this;
-    }
-
-    @Override
-    public void releaseOutputForSplit(String splitId) {}
   }
 }
