@@ -331,7 +331,11 @@ public final class IbSim implements AutoCloseable {
   // --- requests (event loop) --------------------------------------------------------------------
 
   void handle(SimClientSession s, SimRequest request) {
-    if (s.isClosed()) {
+    // Like TWS, an order (or a cancel) whose bytes arrived stands even if the client hung up
+    // right after sending it; answers to a closed socket are dropped by the session.
+    boolean orderAction =
+        request instanceof SimRequest.PlaceOrder || request instanceof SimRequest.CancelOrder;
+    if (s.isClosed() && !orderAction) {
       return;
     }
     if (request instanceof SimRequest.MarketData m) {

@@ -88,6 +88,11 @@ public final class IbConnection implements AutoCloseable {
   private final AtomicInteger generation = new AtomicInteger();
   private final AtomicInteger attempt = new AtomicInteger();
   private final AtomicLong messagesSent = new AtomicLong();
+
+  /** Requests put in the outbox, and those the writer has written or discarded. */
+  private final AtomicLong outboxAdded = new AtomicLong();
+
+  private final AtomicLong outboxDone = new AtomicLong();
   private final AtomicLong malformedFrames = new AtomicLong();
   private final AtomicLong reconnects = new AtomicLong();
   private final AtomicLong discardedFrames = new AtomicLong();
@@ -194,7 +199,7 @@ public final class IbConnection implements AutoCloseable {
     if (!now.acceptsRequests() || current == null) {
       throw new IbNotReadyException(now, options.host(), options.port(), options.clientId());
     }
-    outbox.add(new Outgoing(current.generation(), encode(request)));
+    enqueue(new Outgoing(current.generation(), encode(request)));
   }
 
   /**
@@ -207,7 +212,7 @@ public final class IbConnection implements AutoCloseable {
     synchronized (subscriptions) {
       subscriptions.put(key, frame);
       if (liveGeneration > 0) {
-        outbox.add(new Outgoing(liveGeneration, frame));
+        enqueue(new Outgoing(liveGeneration, frame));
       } else {
         unsent.add(key);
       }
@@ -221,7 +226,7 @@ public final class IbConnection implements AutoCloseable {
       boolean known = subscriptions.remove(key) != null;
       boolean neverSent = unsent.remove(key);
       if (known && !neverSent && liveGeneration > 0) {
-        outbox.add(new Outgoing(liveGeneration, frame));
+        enqueue(new Outgoing(liveGeneration, frame));
       }
     }
   }
@@ -236,6 +241,28 @@ public final class IbConnection implements AutoCloseable {
   /** Frames waiting for the pacer. */
   public int queuedMessages() {
     return outbox.size();
+  }
+
+  /**
+   * Waits until every request handed over before this call has been written to the socket (or
+   * discarded with its connection); false on timeout. The order sink calls it before it lets a
+   * checkpoint complete or a job end, so an order it accepted is on the wire.
+   */
+  public boolean awaitOutboxWritten(Duration timeout) throws InterruptedException {
+    long target = outboxAdded.get();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (outboxDone.get() < target) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(2);
+    }
+    return true;
+  }
+
+  private void enqueue(Outgoing message) {
+    outboxAdded.incrementAndGet();
+    outbox.add(message);
   }
 
   public long messagesSent() {
@@ -422,7 +449,7 @@ public final class IbConnection implements AutoCloseable {
     synchronized (subscriptions) {
       for (Map.Entry<String, byte[]> e : subscriptions.entrySet()) {
         if (replayAll || unsent.contains(e.getKey())) {
-          outbox.add(new Outgoing(from.generation(), e.getValue()));
+          enqueue(new Outgoing(from.generation(), e.getValue()));
           count++;
         }
       }
@@ -556,31 +583,44 @@ public final class IbConnection implements AutoCloseable {
     try {
       while (!closed) {
         Outgoing next = urgent.poll();
+        boolean fromOutbox = false;
         if (next == null) {
           next = outbox.poll(WRITER_POLL_MILLIS, TimeUnit.MILLISECONDS);
           if (next == null) {
             continue;
           }
+          fromOutbox = true;
         }
-        IbSession current = session;
-        if (current == null || current.generation() != next.generation() || !current.isOpen()) {
-          discardedFrames.incrementAndGet();
-          LOG.warn(
-              "client {}: discarded a {}-byte request: its connection is gone",
-              options.clientId(),
-              next.frame().length);
-          continue;
-        }
-        pacer.acquire();
         try {
-          current.write(next.frame());
-          messagesSent.incrementAndGet();
-        } catch (java.io.IOException e) {
-          current.abort("write failed: " + e.getMessage());
+          write(next);
+        } finally {
+          if (fromOutbox) {
+            outboxDone.incrementAndGet();
+          }
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Writes one frame on its connection, paced; a frame of a connection gone is discarded. */
+  private void write(Outgoing next) throws InterruptedException {
+    IbSession current = session;
+    if (current == null || current.generation() != next.generation() || !current.isOpen()) {
+      discardedFrames.incrementAndGet();
+      LOG.warn(
+          "client {}: discarded a {}-byte request: its connection is gone",
+          options.clientId(),
+          next.frame().length);
+      return;
+    }
+    pacer.acquire();
+    try {
+      current.write(next.frame());
+      messagesSent.incrementAndGet();
+    } catch (java.io.IOException e) {
+      current.abort("write failed: " + e.getMessage());
     }
   }
 

@@ -1,0 +1,191 @@
+package dev.thetaflow.jobs.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.thetaflow.core.config.BackoffConfig;
+import dev.thetaflow.core.instrument.Contract;
+import dev.thetaflow.core.instrument.Leg;
+import dev.thetaflow.core.order.OrderAction;
+import dev.thetaflow.core.order.OrderRef;
+import dev.thetaflow.core.order.OrderRequest;
+import dev.thetaflow.core.order.OrderType;
+import dev.thetaflow.core.order.TimeInForce;
+import dev.thetaflow.core.value.Price;
+import dev.thetaflow.core.value.Side;
+import dev.thetaflow.core.value.TickRounding;
+import dev.thetaflow.ib.client.ConnectionOptions;
+import dev.thetaflow.ib.client.IbConnection;
+import dev.thetaflow.ib.client.IbListener;
+import dev.thetaflow.ib.codec.CompletedOrder;
+import dev.thetaflow.ib.codec.IncomingMessage;
+import dev.thetaflow.ib.codec.IncomingMessageId;
+import dev.thetaflow.ib.codec.OpenOrder;
+import dev.thetaflow.ib.codec.RequestEnd;
+import dev.thetaflow.ib.codec.Requests;
+import dev.thetaflow.sim.market.MarketSpec;
+import dev.thetaflow.sim.market.SimMarket;
+import dev.thetaflow.sim.scenario.Scenario;
+import dev.thetaflow.sim.server.IbSim;
+import dev.thetaflow.sinks.order.OrderSink;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The order sink against ib-sim: a replayed placement (a restored job sending its actions again)
+ * does not reach the broker twice, and the kill switch cancels what works and refuses new orders.
+ */
+class OrderSinkAgainstSimTest {
+  private static final Instant OPEN = Instant.parse("2026-11-24T14:30:00Z");
+
+  private static SimMarket market;
+  private static IbSim sim;
+  private static String account;
+  private static int spyConId;
+
+  @BeforeEach
+  void start() throws Exception {
+    market = SimMarket.create(MarketSpec.defaults(), 42, OPEN);
+    IbSim.Options defaults = IbSim.Options.defaults(0, 1.0, 42);
+    sim =
+        IbSim.start(
+            new IbSim.Options(0, 1.0, 1, 10, defaults.account(), 1_000_000, Duration.ofMillis(50)),
+            market,
+            Scenario.quiet());
+    account = defaults.account();
+    spyConId = sim.call(() -> market.underlyingConId("SPY"));
+  }
+
+  @AfterEach
+  void stop() {
+    sim.close();
+  }
+
+  static ConnectionOptions options(int port, int clientId) {
+    return new ConnectionOptions(
+        "127.0.0.1",
+        port,
+        clientId,
+        null,
+        Duration.ofSeconds(3),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(3),
+        new BackoffConfig(Duration.ofMillis(100), Duration.ofSeconds(1)),
+        40,
+        10,
+        Duration.ofSeconds(5));
+  }
+
+  /** Actions are built inside the job from text: no serializer has to carry domain records. */
+  static OrderAction action(String spec, String account, int spyConId) {
+    String[] p = spec.split(" ");
+    return switch (p[0]) {
+      case "kill" -> new OrderAction.CancelAll("test");
+      case "resume" -> new OrderAction.Resume("test");
+      default -> {
+        Contract spy = Contract.stock(spyConId, "SPY", "SMART", "USD");
+        boolean limit = p[0].equals("lmt");
+        yield new OrderAction.Place(
+            new OrderRequest(
+                OrderRef.parse(p[1]),
+                account,
+                List.of(Leg.longLeg(spy, 1)),
+                Side.BUY,
+                10,
+                limit ? OrderType.LMT : OrderType.MKT,
+                limit ? Price.of(1.00, 0.01, TickRounding.DOWN) : null,
+                null,
+                null,
+                Double.NaN,
+                TimeInForce.DAY));
+      }
+    };
+  }
+
+  private void run(String... specs) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    env.getConfig().enableObjectReuse();
+    String acct = account;
+    int conId = spyConId;
+    env.fromData(specs)
+        .map(s -> action(s, acct, conId))
+        .returns(OrderAction.class)
+        .sinkTo(new OrderSink(options(sim.port(), 3), Duration.ofSeconds(20)))
+        .uid("order-sink");
+    env.execute("order sink");
+  }
+
+  /** The broker's orders of the day by orderRef, as the master client sees them. */
+  private Map<String, Integer> brokerOrders() throws Exception {
+    List<IncomingMessage> seen = new CopyOnWriteArrayList<>();
+    IbConnection observer =
+        new IbConnection(
+            options(sim.port(), 1),
+            new IbListener() {
+              @Override
+              public void onMessage(IncomingMessage message) {
+                seen.add(message);
+              }
+            });
+    observer.start();
+    try {
+      assertThat(observer.awaitReady(Duration.ofSeconds(10))).isTrue();
+      observer.send(Requests::reqAllOpenOrders);
+      observer.send(w -> Requests.reqCompletedOrders(w, false));
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (seen.stream()
+              .filter(
+                  m ->
+                      m instanceof RequestEnd e
+                          && (e.messageId() == IncomingMessageId.OPEN_ORDER_END
+                              || e.messageId() == IncomingMessageId.COMPLETED_ORDERS_END))
+              .count()
+          < 2) {
+        assertThat(System.nanoTime()).as("order lists").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      Map<String, Integer> count = new HashMap<>();
+      List<Integer> openIds = new ArrayList<>();
+      for (IncomingMessage m : seen) {
+        if (m instanceof OpenOrder o && !openIds.contains(o.orderId())) {
+          openIds.add(o.orderId());
+          count.merge(o.orderRef() + "/" + o.state().status(), 1, Integer::sum);
+        } else if (m instanceof CompletedOrder c) {
+          count.merge(c.orderRef() + "/" + c.status(), 1, Integer::sum);
+        }
+      }
+      return count;
+    } finally {
+      observer.close();
+    }
+  }
+
+  @Test
+  void aReplayedPlacementIsNotPlacedTwiceAndTheKillSwitchCancelsAndHalts() throws Exception {
+    run("lmt t-1:ENTRY:1", "mkt t-2:ENTRY:1");
+    run("lmt t-1:ENTRY:1", "mkt t-2:ENTRY:1"); // a restored job replays both
+    Map<String, Integer> orders = brokerOrders();
+    assertThat(orders)
+        .containsEntry("t-1:ENTRY:1/Submitted", 1)
+        .containsEntry("t-2:ENTRY:1/Filled", 1)
+        .hasSize(2);
+
+    run("kill", "lmt t-3:ENTRY:1");
+    Thread.sleep(500);
+    Map<String, Integer> after = brokerOrders();
+    assertThat(after)
+        .containsEntry("t-1:ENTRY:1/Cancelled", 1)
+        .containsEntry("t-2:ENTRY:1/Filled", 1)
+        .doesNotContainKey("t-3:ENTRY:1/Submitted")
+        .hasSize(2);
+  }
+}
