@@ -1,0 +1,176 @@
+package dev.thetaflow.core.strategy;
+
+import dev.thetaflow.core.instrument.Leg;
+import dev.thetaflow.core.market.Quote;
+import dev.thetaflow.core.order.Fill;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One strategy's books, as its keyed operator keeps them: what each leg holds from the fills
+ * attributed to the strategy, the average price and realized P&amp;L per leg (average-cost method),
+ * commissions, and the latest sane mark per leg. Marks are mids of two-sided, uncrossed quotes no
+ * wider than a limit; a quote that fails is kept out, and a mark older than the staleness limit
+ * makes the unrealized P&amp;L unknown (NaN), never a number from a dead quote.
+ *
+ * <p>Money is per the contract's multiplier: P&amp;L of one short call sold at 2.10 and marked at
+ * 1.60 with multiplier 100 is +50.
+ */
+public final class StrategyBook {
+
+  /** One leg's holdings and mark. */
+  private static final class LegBook {
+    final Leg leg;
+    long position; // signed contracts
+    double averagePrice = Double.NaN;
+    double realized;
+    double mark = Double.NaN;
+    Instant markedAt;
+
+    LegBook(Leg leg) {
+      this.leg = leg;
+    }
+
+    double multiplier() {
+      return leg.contract().multiplier();
+    }
+  }
+
+  private final Map<Long, LegBook> legs = new HashMap<>();
+  private final double maxRelativeSpread;
+  private final Duration maxMarkAge;
+  private double commissions;
+  private long rejectedQuotes;
+
+  /**
+   * @param legs the strategy's legs
+   * @param maxRelativeSpread a quote wider than this share of its mid is not a mark (e.g. 0.5)
+   * @param maxMarkAge a mark older than this is stale
+   */
+  public StrategyBook(List<Leg> legs, double maxRelativeSpread, Duration maxMarkAge) {
+    for (Leg leg : legs) {
+      this.legs.put(leg.contract().conId(), new LegBook(leg));
+    }
+    this.maxRelativeSpread = maxRelativeSpread;
+    this.maxMarkAge = maxMarkAge;
+  }
+
+  /**
+   * Books a fill of one of the legs; a fill of another instrument is an error naming it, since an
+   * orderRef attributed it to this strategy.
+   */
+  public void applyFill(Fill fill) {
+    LegBook book = legs.get(fill.conId());
+    if (book == null) {
+      throw new IllegalArgumentException(
+          "fill " + fill.execId() + ": conId " + fill.conId() + " is not a leg of this strategy");
+    }
+    long signed = fill.side().sign() * fill.quantity();
+    double price = fill.price().doubleValue();
+    long before = book.position;
+    if (before == 0 || Long.signum(before) == Long.signum(signed)) {
+      // opening or adding: the average moves
+      double cost = before == 0 ? 0 : book.averagePrice * before;
+      book.position = before + signed;
+      book.averagePrice = (cost + price * signed) / book.position;
+    } else {
+      // reducing (and perhaps flipping): realize against the average
+      long closing = Math.min(Math.abs(signed), Math.abs(before)) * Long.signum(before);
+      book.realized += (price - book.averagePrice) * closing * book.multiplier();
+      book.position = before + signed;
+      if (book.position == 0) {
+        book.averagePrice = Double.NaN;
+      } else if (Long.signum(book.position) != Long.signum(before)) {
+        book.averagePrice = price; // flipped: the rest opened at this fill's price
+      }
+    }
+    if (fill.commission() != null) {
+      commissions += fill.commission().amount().doubleValue();
+    }
+  }
+
+  /** Takes a quote of a leg as its mark if it is sane; returns whether it did. */
+  public boolean mark(Quote quote) {
+    LegBook book = legs.get(quote.conId());
+    if (book == null) {
+      return false;
+    }
+    double mid = quote.mid();
+    boolean sane =
+        quote.isTwoSided()
+            && quote.ask() >= quote.bid()
+            && quote.bid() >= 0
+            && quote.spread() <= maxRelativeSpread * Math.max(mid, 0.01);
+    if (!sane) {
+      rejectedQuotes++;
+      return false;
+    }
+    book.mark = mid;
+    book.markedAt = quote.time();
+    return true;
+  }
+
+  /** Contracts held of a leg, signed. */
+  public long position(long conId) {
+    LegBook book = legs.get(conId);
+    return book == null ? 0 : book.position;
+  }
+
+  /** Average price of a leg's position, NaN when flat. */
+  public double averagePrice(long conId) {
+    LegBook book = legs.get(conId);
+    return book == null ? Double.NaN : book.averagePrice;
+  }
+
+  /** Realized P&amp;L of the strategy, before commissions. */
+  public double realizedPnl() {
+    double sum = 0;
+    for (LegBook b : legs.values()) {
+      sum += b.realized;
+    }
+    return sum;
+  }
+
+  /** Commissions paid, positive. */
+  public double commissions() {
+    return commissions;
+  }
+
+  /** Whether every held leg has a mark no older than the limit at {@code now}. */
+  public boolean marksFresh(Instant now) {
+    for (LegBook b : legs.values()) {
+      if (b.position != 0
+          && (b.markedAt == null || Duration.between(b.markedAt, now).compareTo(maxMarkAge) > 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Unrealized P&amp;L at the marks, NaN when a held leg's mark is missing or stale. */
+  public double unrealizedPnl(Instant now) {
+    if (!marksFresh(now)) {
+      return Double.NaN;
+    }
+    double sum = 0;
+    for (LegBook b : legs.values()) {
+      if (b.position != 0) {
+        sum += (b.mark - b.averagePrice) * b.position * b.multiplier();
+      }
+    }
+    return sum;
+  }
+
+  /** Whether nothing is held any more. */
+  public boolean flat() {
+    return legs.values().stream().allMatch(b -> b.position == 0);
+  }
+
+  /** Quotes kept out of the marks (one-sided, crossed, too wide). */
+  public long rejectedQuotes() {
+    return rejectedQuotes;
+  }
+}
