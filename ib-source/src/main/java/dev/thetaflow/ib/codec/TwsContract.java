@@ -97,6 +97,27 @@ public record TwsContract(
         List.of());
   }
 
+  /**
+   * A contract named by its conId, as orders and market data requests name a known instrument:
+   * routed SMART, no other fields.
+   */
+  public static TwsContract byConId(int conId, String symbol, String secType, String currency) {
+    return new TwsContract(
+        conId,
+        symbol,
+        secType,
+        "",
+        TwsValues.UNSET_DOUBLE,
+        "",
+        "",
+        "SMART",
+        "",
+        currency,
+        "",
+        "",
+        List.of());
+  }
+
   /** True for a combo (secType BAG). */
   public boolean isBag() {
     return "BAG".equals(secType);

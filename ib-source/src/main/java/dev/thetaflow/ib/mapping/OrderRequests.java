@@ -60,7 +60,7 @@ public final class OrderRequests {
   private static TwsContract contract(List<Leg> legs) {
     if (legs.size() == 1 && legs.get(0).ratio() == 1) {
       Contract c = legs.get(0).contract();
-      return byConId(c);
+      return TwsContract.byConId((int) c.conId(), c.symbol(), c.secType().name(), c.currency());
     }
     Contract first = legs.get(0).contract();
     String underlying = first.symbol();
@@ -87,22 +87,5 @@ public final class OrderRequests {
         "",
         "",
         comboLegs);
-  }
-
-  private static TwsContract byConId(Contract c) {
-    return new TwsContract(
-        (int) c.conId(),
-        c.symbol(),
-        c.secType().name(),
-        "",
-        TwsValues.UNSET_DOUBLE,
-        "",
-        "",
-        "SMART",
-        "",
-        c.currency(),
-        "",
-        "",
-        List.of());
   }
 }

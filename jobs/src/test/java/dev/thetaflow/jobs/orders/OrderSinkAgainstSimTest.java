@@ -2,7 +2,6 @@ package dev.thetaflow.jobs.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.thetaflow.core.config.BackoffConfig;
 import dev.thetaflow.core.instrument.Contract;
 import dev.thetaflow.core.instrument.Leg;
 import dev.thetaflow.core.order.OrderAction;
@@ -13,7 +12,6 @@ import dev.thetaflow.core.order.TimeInForce;
 import dev.thetaflow.core.value.Price;
 import dev.thetaflow.core.value.Side;
 import dev.thetaflow.core.value.TickRounding;
-import dev.thetaflow.ib.client.ConnectionOptions;
 import dev.thetaflow.ib.client.IbConnection;
 import dev.thetaflow.ib.client.IbListener;
 import dev.thetaflow.ib.codec.CompletedOrder;
@@ -22,13 +20,9 @@ import dev.thetaflow.ib.codec.IncomingMessageId;
 import dev.thetaflow.ib.codec.OpenOrder;
 import dev.thetaflow.ib.codec.RequestEnd;
 import dev.thetaflow.ib.codec.Requests;
-import dev.thetaflow.sim.market.MarketSpec;
-import dev.thetaflow.sim.market.SimMarket;
-import dev.thetaflow.sim.scenario.Scenario;
-import dev.thetaflow.sim.server.IbSim;
+import dev.thetaflow.jobs.testing.SimFixture;
 import dev.thetaflow.sinks.order.OrderSink;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,44 +38,16 @@ import org.junit.jupiter.api.Test;
  * does not reach the broker twice, and the kill switch cancels what works and refuses new orders.
  */
 class OrderSinkAgainstSimTest {
-  private static final Instant OPEN = Instant.parse("2026-11-24T14:30:00Z");
-
-  private static SimMarket market;
-  private static IbSim sim;
-  private static String account;
-  private static int spyConId;
+  private SimFixture sim;
 
   @BeforeEach
   void start() throws Exception {
-    market = SimMarket.create(MarketSpec.defaults(), 42, OPEN);
-    IbSim.Options defaults = IbSim.Options.defaults(0, 1.0, 42);
-    sim =
-        IbSim.start(
-            new IbSim.Options(0, 1.0, 1, 10, defaults.account(), 1_000_000, Duration.ofMillis(50)),
-            market,
-            Scenario.quiet());
-    account = defaults.account();
-    spyConId = sim.call(() -> market.underlyingConId("SPY"));
+    sim = new SimFixture(10);
   }
 
   @AfterEach
   void stop() {
     sim.close();
-  }
-
-  static ConnectionOptions options(int port, int clientId) {
-    return new ConnectionOptions(
-        "127.0.0.1",
-        port,
-        clientId,
-        null,
-        Duration.ofSeconds(3),
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(3),
-        new BackoffConfig(Duration.ofMillis(100), Duration.ofSeconds(1)),
-        40,
-        10,
-        Duration.ofSeconds(5));
   }
 
   /** Actions are built inside the job from text: no serializer has to carry domain records. */
@@ -114,12 +80,12 @@ class OrderSinkAgainstSimTest {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
     env.getConfig().enableObjectReuse();
-    String acct = account;
-    int conId = spyConId;
+    String acct = sim.account;
+    int conId = sim.underlyingConId("SPY");
     env.fromData(specs)
         .map(s -> action(s, acct, conId))
         .returns(OrderAction.class)
-        .sinkTo(new OrderSink(options(sim.port(), 3), Duration.ofSeconds(20)))
+        .sinkTo(new OrderSink(sim.options(3), Duration.ofSeconds(20)))
         .uid("order-sink");
     env.execute("order sink");
   }
@@ -129,7 +95,7 @@ class OrderSinkAgainstSimTest {
     List<IncomingMessage> seen = new CopyOnWriteArrayList<>();
     IbConnection observer =
         new IbConnection(
-            options(sim.port(), 1),
+            sim.options(1),
             new IbListener() {
               @Override
               public void onMessage(IncomingMessage message) {

@@ -6,18 +6,12 @@ import dev.thetaflow.core.broker.BrokerEvent;
 import dev.thetaflow.core.broker.BrokerEvent.AccountValueEvent;
 import dev.thetaflow.core.broker.BrokerEvent.ConnectionEvent;
 import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
-import dev.thetaflow.core.config.BackoffConfig;
 import dev.thetaflow.core.market.MarketDataKind;
-import dev.thetaflow.ib.client.ConnectionOptions;
 import dev.thetaflow.ib.source.IbSource;
 import dev.thetaflow.ib.source.IbSourceSettings;
 import dev.thetaflow.ib.source.StreamedInstrument;
-import dev.thetaflow.sim.market.MarketSpec;
-import dev.thetaflow.sim.market.SimMarket;
-import dev.thetaflow.sim.scenario.Scenario;
-import dev.thetaflow.sim.server.IbSim;
+import dev.thetaflow.jobs.testing.SimFixture;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,35 +23,13 @@ import org.junit.jupiter.api.Test;
 
 /** The IB source in a Flink job against ib-sim over a real socket: typed broker events come out. */
 class IbSourceAgainstSimTest {
-  private static final Instant OPEN = Instant.parse("2026-11-24T14:30:00Z");
-
   @Test
   void connectsResolvesTheUnderlyingsAndStreamsTheirQuotesWithAccountValues() throws Exception {
-    SimMarket market = SimMarket.create(MarketSpec.defaults(), 42, OPEN);
-    IbSim.Options defaults = IbSim.Options.defaults(0, 1.0, 42);
-    IbSim sim =
-        IbSim.start(
-            new IbSim.Options(0, 1.0, 1, 10, defaults.account(), 1_000_000, Duration.ofMillis(50)),
-            market,
-            Scenario.quiet());
-    try {
-      ConnectionOptions connection =
-          new ConnectionOptions(
-              "127.0.0.1",
-              sim.port(),
-              1,
-              null,
-              Duration.ofSeconds(3),
-              Duration.ofSeconds(1),
-              Duration.ofSeconds(3),
-              new BackoffConfig(Duration.ofMillis(100), Duration.ofSeconds(1)),
-              40,
-              10,
-              Duration.ofSeconds(5));
+    try (SimFixture sim = new SimFixture(10)) {
       IbSource source =
           new IbSource(
               new IbSourceSettings(
-                  connection,
+                  sim.options(1),
                   List.of(StreamedInstrument.stock("SPY"), StreamedInstrument.stock("QQQ")),
                   "America/New_York",
                   Duration.ofMinutes(10)));
@@ -80,7 +52,7 @@ class IbSourceAgainstSimTest {
             ready = true;
           } else if (e instanceof AccountValueEvent a && a.key().equals("NetLiquidation")) {
             netLiquidation = true;
-            assertThat(a.account()).isEqualTo(defaults.account());
+            assertThat(a.account()).isEqualTo(sim.account);
           } else if (e instanceof QuoteEvent q && q.quote().isTwoSided()) {
             assertThat(q.kind()).isEqualTo(MarketDataKind.REAL_TIME);
             assertThat(q.quote().bid()).isLessThan(q.quote().ask()).isPositive();
@@ -88,11 +60,9 @@ class IbSourceAgainstSimTest {
           }
         }
       }
-      long spy = sim.call(() -> market.underlyingConId("SPY"));
-      long qqq = sim.call(() -> market.underlyingConId("QQQ"));
-      assertThat(quotedConIds).containsExactlyInAnyOrder(spy, qqq);
-    } finally {
-      sim.close();
+      assertThat(quotedConIds)
+          .containsExactlyInAnyOrder(
+              (long) sim.underlyingConId("SPY"), (long) sim.underlyingConId("QQQ"));
     }
   }
 }

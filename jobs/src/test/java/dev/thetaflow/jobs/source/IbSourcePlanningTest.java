@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.thetaflow.core.analytics.OptionType;
 import dev.thetaflow.core.broker.BrokerEvent;
 import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
-import dev.thetaflow.core.config.BackoffConfig;
-import dev.thetaflow.ib.client.ConnectionOptions;
 import dev.thetaflow.ib.client.IbConnection;
 import dev.thetaflow.ib.client.IbListener;
 import dev.thetaflow.ib.codec.Requests;
@@ -17,12 +15,9 @@ import dev.thetaflow.ib.source.IbSource;
 import dev.thetaflow.ib.source.IbSourceSettings;
 import dev.thetaflow.ib.source.IbSplit;
 import dev.thetaflow.ib.source.StreamedInstrument;
+import dev.thetaflow.jobs.testing.SimFixture;
 import dev.thetaflow.sim.market.ContractQuery;
-import dev.thetaflow.sim.market.MarketSpec;
 import dev.thetaflow.sim.market.SimInstrument;
-import dev.thetaflow.sim.market.SimMarket;
-import dev.thetaflow.sim.scenario.Scenario;
-import dev.thetaflow.sim.server.IbSim;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,18 +40,11 @@ class IbSourcePlanningTest {
 
   @Test
   void everyLegIsPricedWithinTheLineBudget() throws Exception {
-    SimMarket market = SimMarket.create(MarketSpec.defaults(), 42, OPEN);
-    IbSim.Options defaults = IbSim.Options.defaults(0, 1.0, 42);
-    IbSim sim =
-        IbSim.start(
-            new IbSim.Options(
-                0, 1.0, 1, LINES, defaults.account(), 1_000_000, Duration.ofMillis(50)),
-            market,
-            Scenario.quiet());
+    SimFixture sim = new SimFixture(LINES);
     IbConnection trader = null;
     SourceReader<BrokerEvent, IbSplit> reader = null;
     try {
-      trader = new IbConnection(options(sim.port(), 2), new IbListener() {});
+      trader = new IbConnection(sim.options(2), new IbListener() {});
       trader.start();
       assertThat(trader.awaitReady(Duration.ofSeconds(10))).isTrue();
       Set<Long> legs = new HashSet<>();
@@ -65,9 +53,9 @@ class IbSourcePlanningTest {
         double strike = strikes[i];
         OptionType right = i % 2 == 0 ? OptionType.PUT : OptionType.CALL;
         SimInstrument option =
-            sim.call(
+            sim.sim.call(
                 () ->
-                    market
+                    sim.market
                         .resolve(new ContractQuery(0, "SPY", "OPT", EXPIRY, strike, right))
                         .get(0));
         legs.add((long) option.conId());
@@ -96,7 +84,7 @@ class IbSourcePlanningTest {
       IbSource source =
           new IbSource(
               new IbSourceSettings(
-                  options(sim.port(), 1),
+                  sim.options(1),
                   List.of(StreamedInstrument.stock("SPY")),
                   "America/New_York",
                   Duration.ofMinutes(10),
@@ -107,7 +95,7 @@ class IbSourcePlanningTest {
       ReaderHarness.Collected out = new ReaderHarness.Collected();
       reader.addSplits(List.of(new IbSplit(1, 0, List.of())));
       reader.start();
-      long spy = sim.call(() -> market.underlyingConId("SPY"));
+      long spy = sim.underlyingConId("SPY");
       Set<Long> priced = new HashSet<>();
       Set<Long> want = new HashSet<>(legs);
       want.add(spy);
@@ -131,20 +119,5 @@ class IbSourcePlanningTest {
       }
       sim.close();
     }
-  }
-
-  private static ConnectionOptions options(int port, int clientId) {
-    return new ConnectionOptions(
-        "127.0.0.1",
-        port,
-        clientId,
-        null,
-        Duration.ofSeconds(3),
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(3),
-        new BackoffConfig(Duration.ofMillis(100), Duration.ofSeconds(1)),
-        40,
-        10,
-        Duration.ofSeconds(5));
   }
 }

@@ -5,26 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.thetaflow.core.broker.BrokerEvent;
 import dev.thetaflow.core.broker.BrokerEvent.ConnectionEvent;
 import dev.thetaflow.core.broker.BrokerEvent.FillEvent;
-import dev.thetaflow.core.config.BackoffConfig;
 import dev.thetaflow.core.order.Fill;
 import dev.thetaflow.core.order.OrderRef;
-import dev.thetaflow.ib.client.ConnectionOptions;
 import dev.thetaflow.ib.client.IbConnection;
 import dev.thetaflow.ib.client.IbListener;
 import dev.thetaflow.ib.codec.Requests;
 import dev.thetaflow.ib.codec.TwsContract;
 import dev.thetaflow.ib.codec.TwsOrder;
-import dev.thetaflow.ib.codec.TwsValues;
 import dev.thetaflow.ib.source.IbSource;
 import dev.thetaflow.ib.source.IbSourceSettings;
 import dev.thetaflow.ib.source.IbSplit;
-import dev.thetaflow.sim.market.MarketSpec;
-import dev.thetaflow.sim.market.SimMarket;
-import dev.thetaflow.sim.scenario.Scenario;
-import dev.thetaflow.sim.server.IbSim;
+import dev.thetaflow.jobs.testing.SimFixture;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.connector.source.SourceReader;
@@ -38,22 +31,13 @@ import org.junit.jupiter.api.Test;
  * outage is.
  */
 class IbSourceRestoreTest {
-  private static final Instant OPEN = Instant.parse("2026-11-24T14:30:00Z");
-
-  private SimMarket market;
-  private IbSim sim;
+  private SimFixture sim;
   private IbConnection trader;
 
   @BeforeEach
   void start() throws Exception {
-    market = SimMarket.create(MarketSpec.defaults(), 42, OPEN);
-    IbSim.Options defaults = IbSim.Options.defaults(0, 1.0, 42);
-    sim =
-        IbSim.start(
-            new IbSim.Options(0, 1.0, 1, 10, defaults.account(), 1_000_000, Duration.ofMillis(50)),
-            market,
-            Scenario.quiet());
-    trader = new IbConnection(options(2), new IbListener() {});
+    sim = new SimFixture(10);
+    trader = new IbConnection(sim.options(2), new IbListener() {});
     trader.start();
     assertThat(trader.awaitReady(Duration.ofSeconds(10))).isTrue();
   }
@@ -64,46 +48,13 @@ class IbSourceRestoreTest {
     sim.close();
   }
 
-  private ConnectionOptions options(int clientId) {
-    return new ConnectionOptions(
-        "127.0.0.1",
-        sim.port(),
-        clientId,
-        null,
-        Duration.ofSeconds(3),
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(3),
-        new BackoffConfig(Duration.ofMillis(100), Duration.ofSeconds(1)),
-        40,
-        10,
-        Duration.ofSeconds(5));
-  }
-
   private void buySpy(String orderRef) {
-    int spy = sim.call(() -> market.underlyingConId("SPY"));
-    TwsContract contract =
-        new TwsContract(
-            spy,
-            "SPY",
-            "STK",
-            "",
-            TwsValues.UNSET_DOUBLE,
-            "",
-            "",
-            "SMART",
-            "",
-            "USD",
-            "",
-            "",
-            List.of());
+    TwsContract spy = TwsContract.byConId(sim.underlyingConId("SPY"), "SPY", "STK", "USD");
     int orderId = trader.nextOrderId();
     trader.send(
         w ->
             Requests.placeOrder(
-                w,
-                orderId,
-                contract,
-                TwsOrder.market("BUY", BigDecimal.TEN).withOrderRef(orderRef)));
+                w, orderId, spy, TwsOrder.market("BUY", BigDecimal.TEN).withOrderRef(orderRef)));
   }
 
   @Test
@@ -111,7 +62,7 @@ class IbSourceRestoreTest {
     IbSource source =
         new IbSource(
             new IbSourceSettings(
-                options(1), List.of(), "America/New_York", Duration.ofMinutes(10)));
+                sim.options(1), List.of(), "America/New_York", Duration.ofMinutes(10)));
 
     SourceReader<BrokerEvent, IbSplit> first = source.createReader(new ReaderHarness.Context());
     ReaderHarness.Collected out1 = new ReaderHarness.Collected();
