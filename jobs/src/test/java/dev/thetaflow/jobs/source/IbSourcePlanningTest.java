@@ -10,7 +10,6 @@ import dev.thetaflow.ib.client.IbListener;
 import dev.thetaflow.ib.codec.Requests;
 import dev.thetaflow.ib.codec.TwsContract;
 import dev.thetaflow.ib.codec.TwsOrder;
-import dev.thetaflow.ib.codec.TwsValues;
 import dev.thetaflow.ib.source.IbSource;
 import dev.thetaflow.ib.source.IbSourceSettings;
 import dev.thetaflow.ib.source.IbSplit;
@@ -59,21 +58,7 @@ class IbSourcePlanningTest {
                         .resolve(new ContractQuery(0, "SPY", "OPT", EXPIRY, strike, right))
                         .get(0));
         legs.add((long) option.conId());
-        TwsContract contract =
-            new TwsContract(
-                option.conId(),
-                "SPY",
-                "OPT",
-                "",
-                TwsValues.UNSET_DOUBLE,
-                "",
-                "",
-                "SMART",
-                "",
-                "USD",
-                "",
-                "",
-                List.of());
+        TwsContract contract = TwsContract.byConId(option.conId(), "SPY", "OPT", "USD");
         int orderId = trader.nextOrderId();
         String action = i % 2 == 0 ? "SELL" : "BUY";
         trader.send(

@@ -168,7 +168,8 @@ final class SinkTestJobs {
             CloseableIterator<ColumnarBatch> physical =
                 engine
                     .getParquetHandler()
-                    .readParquetFiles(one(status), readSchema, Optional.empty())
+                    .readParquetFiles(
+                        DeltaTables.iterator(List.of(status)), readSchema, Optional.empty())
                     .map(FileReadResult::getData);
             try (CloseableIterator<FilteredColumnarBatch> logical =
                 Scan.transformPhysicalData(engine, scanState, scanFile, physical)) {
@@ -228,23 +229,5 @@ final class SinkTestJobs {
     long[] out = ids.stream().mapToLong(Long::longValue).toArray();
     Arrays.sort(out);
     return out;
-  }
-
-  private static <T> CloseableIterator<T> one(T item) {
-    Iterator<T> it = List.of(item).iterator();
-    return new CloseableIterator<>() {
-      @Override
-      public boolean hasNext() {
-        return it.hasNext();
-      }
-
-      @Override
-      public T next() {
-        return it.next();
-      }
-
-      @Override
-      public void close() {}
-    };
   }
 }
