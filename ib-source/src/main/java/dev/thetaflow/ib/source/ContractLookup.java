@@ -10,9 +10,12 @@ import dev.thetaflow.ib.codec.IncomingMessage;
 import dev.thetaflow.ib.codec.IncomingMessageId;
 import dev.thetaflow.ib.codec.RequestEnd;
 import dev.thetaflow.ib.codec.Requests;
+import dev.thetaflow.ib.codec.SecDefOptParameter;
 import dev.thetaflow.ib.codec.TwsContract;
 import dev.thetaflow.ib.mapping.Contracts;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,17 @@ public final class ContractLookup implements IbListener, AutoCloseable {
   private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
 
   private record Pending(CompletableFuture<List<Contract>> result, List<Contract> found) {}
+
+  /**
+   * An underlying's listed option expirations and strikes (the union over its exchanges and trading
+   * classes, as IB lists them).
+   */
+  public record Chain(
+      java.util.SortedSet<LocalDate> expirations, java.util.SortedSet<Double> strikes) {}
+
+  private record PendingChain(CompletableFuture<Chain> result, Chain found) {}
+
+  private final Map<Integer, PendingChain> chains = new ConcurrentHashMap<>();
 
   public ContractLookup(ConnectionOptions options) {
     this.connection = new IbConnection(options, this);
@@ -55,8 +69,44 @@ public final class ContractLookup implements IbListener, AutoCloseable {
     return p.result();
   }
 
+  /** The option chain of an underlying ({@code secType} STK or IND) known by its conId. */
+  public CompletableFuture<Chain> chain(String symbol, String secType, int underlyingConId) {
+    int reqId = connection.nextRequestId();
+    PendingChain p =
+        new PendingChain(
+            new CompletableFuture<>(),
+            new Chain(new java.util.TreeSet<>(), new java.util.TreeSet<>()));
+    chains.put(reqId, p);
+    try {
+      connection.send(
+          w -> Requests.reqSecDefOptParams(w, reqId, symbol, "", secType, underlyingConId));
+    } catch (RuntimeException notReady) {
+      chains.remove(reqId);
+      p.result().completeExceptionally(notReady);
+    }
+    return p.result();
+  }
+
   @Override
   public void onMessage(IncomingMessage message) {
+    if (message instanceof SecDefOptParameter params) {
+      PendingChain p = chains.get(params.reqId());
+      if (p != null) {
+        for (String e : params.expirations()) {
+          p.found().expirations().add(LocalDate.parse(e, DateTimeFormatter.BASIC_ISO_DATE));
+        }
+        p.found().strikes().addAll(params.strikes());
+      }
+      return;
+    }
+    if (message instanceof RequestEnd end
+        && end.messageId() == IncomingMessageId.SECURITY_DEFINITION_OPTION_PARAMETER_END) {
+      PendingChain p = chains.remove(end.reqId());
+      if (p != null) {
+        p.result().complete(p.found());
+      }
+      return;
+    }
     if (message instanceof ContractDetails d) {
       Pending p = pending.get(d.reqId());
       if (p != null) {
@@ -74,6 +124,14 @@ public final class ContractLookup implements IbListener, AutoCloseable {
         p.result().complete(List.copyOf(p.found()));
       }
     } else if (message instanceof ErrorMessage e) {
+      PendingChain chain = chains.remove(e.id());
+      if (chain != null) {
+        chain
+            .result()
+            .completeExceptionally(
+                new IllegalArgumentException(
+                    "IB error " + e.errorCode() + " for an option chain: " + e.errorMsg()));
+      }
       Pending p = pending.remove(e.id());
       if (p != null) {
         p.result()
@@ -88,5 +146,6 @@ public final class ContractLookup implements IbListener, AutoCloseable {
   public void close() {
     connection.close();
     pending.values().forEach(p -> p.result().cancel(false));
+    chains.values().forEach(p -> p.result().cancel(false));
   }
 }
