@@ -1,0 +1,76 @@
+package dev.thetaflow.jobs.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
+import dev.thetaflow.core.market.MarketDataKind;
+import dev.thetaflow.core.market.Quote;
+import dev.thetaflow.jobs.topology.LegRouter.Registration;
+import dev.thetaflow.jobs.topology.LegRouter.Routed;
+import java.time.Instant;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+class LegRouterTest {
+  private static final Instant T = Instant.parse("2026-12-01T15:00:00Z");
+
+  private static QuoteEvent quote(long conId, double bid, double ask) {
+    return new QuoteEvent(
+        new Quote(conId, bid, ask, Double.NaN, 1, 1, 0, T), MarketDataKind.REAL_TIME);
+  }
+
+  private static KeyedTwoInputStreamOperatorTestHarness<Long, Registration, QuoteEvent, Routed>
+      harness() throws Exception {
+    var h =
+        new KeyedTwoInputStreamOperatorTestHarness<>(
+            new KeyedCoProcessOperator<>(new LegRouter()),
+            Registration::conId,
+            q -> q.quote().conId(),
+            Types.LONG);
+    h.open();
+    return h;
+  }
+
+  @Test
+  void quotesGoToTheStrategiesHoldingTheLegAndANewHolderGetsTheLastQuote() throws Exception {
+    try (var h = harness()) {
+      h.processElement2(quote(7, 1.00, 1.10), 0); // nobody holds 7 yet: dropped
+      h.processElement1(new Registration(7, "ic-1", true), 0);
+      h.processElement2(quote(7, 1.05, 1.15), 0);
+      h.processElement1(new Registration(7, "ic-2", true), 0); // gets 1.05/1.15 at once
+      h.processElement2(quote(8, 2.00, 2.10), 0); // another instrument, nobody holds it
+      h.processElement2(quote(7, 1.10, 1.20), 0);
+      h.processElement1(new Registration(7, "ic-1", false), 0);
+      h.processElement2(quote(7, 1.20, 1.30), 0);
+      assertThat(h.extractOutputValues())
+          .extracting(r -> r.strategyId() + "@" + r.quote().quote().bid())
+          .containsExactlyInAnyOrder("ic-1@1.05", "ic-2@1.05", "ic-1@1.1", "ic-2@1.1", "ic-2@1.2");
+    }
+  }
+
+  @Test
+  void registrationsSurviveASnapshotAndRestore() throws Exception {
+    org.apache.flink.runtime.checkpoint.OperatorSubtaskState snapshot;
+    try (var h = harness()) {
+      h.processElement1(new Registration(7, "ic-1", true), 0);
+      h.processElement2(quote(7, 1.05, 1.15), 0);
+      snapshot = h.snapshot(1, 1);
+    }
+    var restored =
+        new KeyedTwoInputStreamOperatorTestHarness<>(
+            new KeyedCoProcessOperator<>(new LegRouter()),
+            Registration::conId,
+            (QuoteEvent q) -> q.quote().conId(),
+            Types.LONG);
+    restored.initializeState(snapshot);
+    restored.open();
+    restored.processElement1(new Registration(7, "ic-3", true), 0); // the restored last quote
+    restored.processElement2(quote(7, 1.10, 1.20), 0);
+    assertThat(restored.extractOutputValues())
+        .extracting(r -> r.strategyId() + "@" + r.quote().quote().bid())
+        .containsExactlyInAnyOrder("ic-3@1.05", "ic-1@1.1", "ic-3@1.1");
+    restored.close();
+  }
+}
