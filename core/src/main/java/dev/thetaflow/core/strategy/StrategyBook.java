@@ -169,6 +169,58 @@ public final class StrategyBook {
     return legs.values().stream().allMatch(b -> b.position == 0);
   }
 
+  /**
+   * One leg's books as plain values, for a state snapshot.
+   *
+   * @param conId the leg
+   * @param position signed contracts held
+   * @param averagePrice average price of the position, NaN when flat
+   * @param realized realized P&amp;L of the leg
+   * @param mark the last sane mid, NaN when none
+   * @param markedAt when it was marked, null when never
+   */
+  public record LegSnapshot(
+      long conId,
+      long position,
+      double averagePrice,
+      double realized,
+      double mark,
+      Instant markedAt) {}
+
+  /** Every leg's books, in no particular order. */
+  public List<LegSnapshot> legSnapshots() {
+    return legs.values().stream()
+        .map(
+            b ->
+                new LegSnapshot(
+                    b.leg.contract().conId(),
+                    b.position,
+                    b.averagePrice,
+                    b.realized,
+                    b.mark,
+                    b.markedAt))
+        .toList();
+  }
+
+  /** Puts back a leg's books from a snapshot (a restore); the leg must be one of the strategy's. */
+  public void restore(LegSnapshot snapshot) {
+    LegBook b = legs.get(snapshot.conId());
+    if (b == null) {
+      throw new IllegalArgumentException(
+          "conId " + snapshot.conId() + " is not a leg of this strategy");
+    }
+    b.position = snapshot.position();
+    b.averagePrice = snapshot.averagePrice();
+    b.realized = snapshot.realized();
+    b.mark = snapshot.mark();
+    b.markedAt = snapshot.markedAt();
+  }
+
+  /** Puts back the commissions paid (a restore). */
+  public void restoreCommissions(double paid) {
+    commissions = paid;
+  }
+
   /** Quotes kept out of the marks (one-sided, crossed, too wide). */
   public long rejectedQuotes() {
     return rejectedQuotes;

@@ -1,0 +1,35 @@
+package dev.thetaflow.jobs.topology;
+
+import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
+import dev.thetaflow.core.order.Fill;
+import dev.thetaflow.core.strategy.Strategy;
+import java.time.Instant;
+
+/** What reaches a strategy's keyed operator. */
+public sealed interface StrategyInput {
+
+  String strategyId();
+
+  /**
+   * A resolved strategy to open.
+   *
+   * @param strategy the strategy, PENDING_ENTRY
+   * @param account the broker account it trades in
+   * @param limitPrice net price per unit (credit positive), or null to enter at market
+   */
+  record Open(Strategy strategy, String account, Double limitPrice) implements StrategyInput {
+    @Override
+    public String strategyId() {
+      return strategy.id();
+    }
+  }
+
+  /** A quote of one of its legs. */
+  record Mark(String strategyId, QuoteEvent quote) implements StrategyInput {}
+
+  /** A fill attributed to it by its order reference. */
+  record Filled(String strategyId, Fill fill) implements StrategyInput {}
+
+  /** Close it (a command, or a rule's decision upstream). */
+  record Close(String strategyId, String reason, Instant time) implements StrategyInput {}
+}

@@ -1,0 +1,161 @@
+package dev.thetaflow.jobs.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.thetaflow.core.analytics.OptionType;
+import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
+import dev.thetaflow.core.instrument.Contract;
+import dev.thetaflow.core.instrument.Leg;
+import dev.thetaflow.core.market.MarketDataKind;
+import dev.thetaflow.core.market.Quote;
+import dev.thetaflow.core.order.Fill;
+import dev.thetaflow.core.order.OrderAction;
+import dev.thetaflow.core.order.OrderRef;
+import dev.thetaflow.core.order.OrderRequest;
+import dev.thetaflow.core.order.OrderType;
+import dev.thetaflow.core.strategy.Strategies;
+import dev.thetaflow.core.strategy.Strategy;
+import dev.thetaflow.core.strategy.StrategyState;
+import dev.thetaflow.core.value.Money;
+import dev.thetaflow.core.value.Side;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/** An iron condor's life in the keyed operator, with its state through a snapshot and restore. */
+class StrategyOperatorTest {
+  private static final Instant T = Instant.parse("2026-12-01T15:00:00Z");
+  private static final LocalDate EXPIRY = LocalDate.of(2026, 12, 18);
+  private static final BigDecimal TICK = new BigDecimal("0.01");
+
+  private static Contract option(long conId, double strike, OptionType right) {
+    return Contract.equityOption(conId, "SPY", EXPIRY, strike, right, TICK);
+  }
+
+  private final Contract longPut = option(1, 560, OptionType.PUT);
+  private final Contract shortPut = option(2, 570, OptionType.PUT);
+  private final Contract shortCall = option(3, 630, OptionType.CALL);
+  private final Contract longCall = option(4, 640, OptionType.CALL);
+  private final Strategy condor =
+      Strategies.ironCondor("ic-1", longPut, shortPut, shortCall, longCall, 1, T);
+  private int execs;
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, StrategyInput, StrategySnapshot>
+      harness(OperatorSubtaskState restore) throws Exception {
+    var h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new StrategyOperator(0.5, Duration.ofSeconds(30))),
+            StrategyInput::strategyId,
+            Types.STRING);
+    if (restore != null) {
+      h.initializeState(restore);
+    }
+    h.open();
+    return h;
+  }
+
+  private StrategyInput fill(Contract c, Side side, String price, String ref) {
+    return new StrategyInput.Filled(
+        "ic-1",
+        new Fill(
+            "e" + (++execs),
+            OrderRef.parse(ref),
+            9,
+            "DU1",
+            c.conId(),
+            side,
+            1,
+            new BigDecimal(price),
+            Money.of(0.65, "USD"),
+            T.plusSeconds(execs)));
+  }
+
+  private static StrategyInput mark(Contract c, double bid, double ask, Instant at) {
+    return new StrategyInput.Mark(
+        "ic-1",
+        new QuoteEvent(
+            new Quote(c.conId(), bid, ask, Double.NaN, 1, 1, 0, at), MarketDataKind.REAL_TIME));
+  }
+
+  private static List<OrderRequest> orders(
+      KeyedOneInputStreamOperatorTestHarness<String, StrategyInput, StrategySnapshot> h) {
+    return h.getSideOutput(StrategyOperator.ORDERS).stream()
+        .map(StreamRecord::getValue)
+        .map(a -> ((OrderAction.Place) a).request())
+        .toList();
+  }
+
+  @Test
+  void anIronCondorIsEnteredFilledMarkedAndClosedAcrossARestore() throws Exception {
+    OperatorSubtaskState checkpoint;
+    try (var h = harness(null)) {
+      h.processElement(new StrategyInput.Open(condor, "DU1", 1.25), 0);
+      h.processElement(new StrategyInput.Open(condor, "DU1", 1.25), 0); // delivered twice
+      OrderRequest entry = orders(h).get(0);
+      assertThat(orders(h)).hasSize(1);
+      // a credit: SELL the reversed legs at +1.25
+      assertThat(entry.orderRef()).isEqualTo(OrderRef.parse("ic-1:ENTRY:1"));
+      assertThat(entry.side()).isEqualTo(Side.SELL);
+      assertThat(entry.orderType()).isEqualTo(OrderType.LMT);
+      assertThat(entry.limitPrice().value()).isEqualByComparingTo("1.25");
+      assertThat(entry.legs()).extracting(Leg::ratio).containsExactly(-1, 1, 1, -1);
+
+      h.processElement(fill(longPut, Side.BUY, "0.40", "ic-1:ENTRY:1"), 0);
+      h.processElement(fill(shortPut, Side.SELL, "1.10", "ic-1:ENTRY:1"), 0);
+      h.processElement(fill(shortCall, Side.SELL, "1.00", "ic-1:ENTRY:1"), 0);
+      assertThat(h.extractOutputValues().get(h.extractOutputValues().size() - 1).state())
+          .as("three of four legs filled")
+          .isEqualTo(StrategyState.PENDING_ENTRY);
+      h.processElement(fill(longCall, Side.BUY, "0.45", "ic-1:ENTRY:1"), 0);
+      h.processElement(mark(longPut, 0.20, 0.24, T.plusSeconds(10)), 0);
+      h.processElement(mark(shortPut, 0.55, 0.61, T.plusSeconds(10)), 0);
+      h.processElement(mark(shortCall, 0.48, 0.52, T.plusSeconds(10)), 0);
+      h.processElement(mark(longCall, 0.18, 0.22, T.plusSeconds(10)), 0);
+      StrategySnapshot marked = h.extractOutputValues().get(h.extractOutputValues().size() - 1);
+      assertThat(marked.state()).isEqualTo(StrategyState.OPEN);
+      assertThat(marked.unrealizedPnl()).isCloseTo((1.25 - 0.66) * 100, within(1e-9));
+      checkpoint = h.snapshot(1, 1);
+    }
+
+    try (var restored = harness(checkpoint)) {
+      restored.processElement(new StrategyInput.Close("ic-1", "take profit", T.plusSeconds(20)), 0);
+      OrderRequest exit = orders(restored).get(0);
+      assertThat(exit.orderRef()).isEqualTo(OrderRef.parse("ic-1:EXIT:1"));
+      assertThat(exit.side()).isEqualTo(Side.BUY);
+      assertThat(exit.orderType()).isEqualTo(OrderType.MKT);
+      assertThat(exit.quantity()).isEqualTo(1);
+      assertThat(exit.legs()).extracting(Leg::ratio).containsExactly(-1, 1, 1, -1);
+      restored.processElement(fill(longPut, Side.SELL, "0.22", "ic-1:EXIT:1"), 0);
+      restored.processElement(fill(shortPut, Side.BUY, "0.58", "ic-1:EXIT:1"), 0);
+      restored.processElement(fill(shortCall, Side.BUY, "0.50", "ic-1:EXIT:1"), 0);
+      restored.processElement(fill(longCall, Side.SELL, "0.20", "ic-1:EXIT:1"), 0);
+      StrategySnapshot closed =
+          restored.extractOutputValues().get(restored.extractOutputValues().size() - 1);
+      assertThat(closed.state()).isEqualTo(StrategyState.CLOSED);
+      assertThat(closed.realizedPnl()).isCloseTo((1.25 - 0.66) * 100, within(1e-9));
+      assertThat(closed.commissions()).isCloseTo(8 * 0.65, within(1e-9));
+    }
+  }
+
+  @Test
+  void theStateIsAFlinkPojoAllTheWayDownSoItCanEvolve() {
+    var info = org.apache.flink.api.common.typeinfo.TypeInformation.of(StrategyRecord.class);
+    assertThat(info).isInstanceOf(org.apache.flink.api.java.typeutils.PojoTypeInfo.class);
+    var pojo = (org.apache.flink.api.java.typeutils.PojoTypeInfo<StrategyRecord>) info;
+    var legs = pojo.getTypeAt(pojo.getFieldIndex("legs"));
+    assertThat(legs).isInstanceOf(org.apache.flink.api.java.typeutils.ObjectArrayTypeInfo.class);
+    assertThat(
+            ((org.apache.flink.api.java.typeutils.ObjectArrayTypeInfo<?, ?>) legs)
+                .getComponentInfo())
+        .isInstanceOf(org.apache.flink.api.java.typeutils.PojoTypeInfo.class);
+  }
+}
