@@ -104,7 +104,7 @@ public final class StrategyOperator
       time = f.fill().time();
       s = afterFill(s, book, time);
     } else if (input instanceof StrategyInput.Close c) {
-      time = c.time();
+      time = c.time().isBefore(s.openedAt()) ? s.openedAt() : c.time();
       if (s.state() != StrategyState.OPEN && s.state() != StrategyState.ADJUSTING) {
         return; // nothing held to close yet, or already closing
       }
@@ -118,8 +118,13 @@ public final class StrategyOperator
     out.collect(snapshot(s, book, time));
   }
 
-  /** OPEN once every leg holds its full size; CLOSED once nothing is held while closing. */
-  private static Strategy afterFill(Strategy s, StrategyBook book, Instant time) {
+  /**
+   * OPEN once every leg holds its full size; CLOSED once nothing is held while closing. The
+   * broker's fill times have whole seconds (and a simulator its own clock): a transition is never
+   * dated before the strategy was opened.
+   */
+  private static Strategy afterFill(Strategy s, StrategyBook book, Instant fillTime) {
+    Instant time = fillTime.isBefore(s.openedAt()) ? s.openedAt() : fillTime;
     if (s.state() == StrategyState.PENDING_ENTRY) {
       boolean complete = true;
       double net = 0;

@@ -1,0 +1,176 @@
+package dev.thetaflow.jobs.topology;
+
+import dev.thetaflow.core.broker.BrokerEvent;
+import dev.thetaflow.core.broker.BrokerEvent.FillEvent;
+import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
+import dev.thetaflow.core.command.Command;
+import dev.thetaflow.core.command.CommandAction;
+import dev.thetaflow.core.command.CommandException;
+import dev.thetaflow.core.instrument.Leg;
+import dev.thetaflow.core.order.OrderAction;
+import dev.thetaflow.ib.client.ConnectionOptions;
+import dev.thetaflow.ib.source.IbSource;
+import dev.thetaflow.ib.source.IbSourceSettings;
+import dev.thetaflow.jobs.commands.CommandsTable;
+import dev.thetaflow.jobs.commands.StoredCommand;
+import dev.thetaflow.sinks.order.OrderSink;
+import dev.thetaflow.sinks.tail.StartingPosition;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The trading job's topology as far as it is built: broker events and commands in; strategies
+ * resolved, routed their legs' quotes and their fills, opened and closed; orders out through the
+ * order sink; the kill switch straight to it. Every stateful operator has a stable uid.
+ */
+public final class TradingTopology {
+  private static final Logger LOG = LoggerFactory.getLogger(TradingTopology.class);
+
+  private TradingTopology() {}
+
+  /**
+   * @param source the IB source (master client id)
+   * @param orders the order sink's connection
+   * @param lookup the contract lookup's connection
+   * @param account the account strategies trade in
+   * @param dataRoot where the Delta tables are (the commands table is followed)
+   * @param commandsFrom where a start without state begins reading commands
+   */
+  public record Settings(
+      IbSourceSettings source,
+      ConnectionOptions orders,
+      ConnectionOptions lookup,
+      String account,
+      String dataRoot,
+      StartingPosition commandsFrom)
+      implements Serializable {}
+
+  private static final OutputTag<CommandAction.OpenStrategy> OPENS =
+      new OutputTag<>("opens", TypeInformation.of(CommandAction.OpenStrategy.class));
+  private static final OutputTag<OrderAction> KILL =
+      new OutputTag<>("kill-switch", TypeInformation.of(OrderAction.class));
+
+  /** Builds the topology; returns the strategies' snapshots. */
+  public static DataStream<StrategySnapshot> build(StreamExecutionEnvironment env, Settings s) {
+    DataStream<BrokerEvent> broker =
+        env.fromSource(
+                new IbSource(s.source()), WatermarkStrategy.noWatermarks(), "IB broker events")
+            .uid("ib-source")
+            .setParallelism(1);
+    DataStream<StoredCommand> stored =
+        env.fromSource(
+                CommandsTable.source(s.dataRoot(), s.commandsFrom(), Duration.ofMillis(500)),
+                WatermarkStrategy.noWatermarks(),
+                "commands")
+            .uid("commands-source")
+            .setParallelism(1);
+
+    SingleOutputStreamOperator<StrategyInput> closes =
+        stored.process(new SplitCommands()).uid("split-commands").name("Split commands");
+    DataStream<StrategyInput> opened =
+        AsyncDataStream.unorderedWait(
+                closes.getSideOutput(OPENS),
+                new ResolveStrategy(s.lookup(), s.account()),
+                60,
+                TimeUnit.SECONDS,
+                10)
+            .uid("resolve-strategies")
+            .name("Resolve strategies");
+
+    DataStream<LegRouter.Registration> registrations =
+        opened
+            .flatMap(
+                (StrategyInput in, Collector<LegRouter.Registration> out) -> {
+                  StrategyInput.Open open = (StrategyInput.Open) in;
+                  for (Leg leg : open.strategy().legs()) {
+                    out.collect(
+                        new LegRouter.Registration(
+                            leg.contract().conId(), open.strategyId(), true));
+                  }
+                })
+            .returns(LegRouter.Registration.class)
+            .name("Leg registrations");
+    DataStream<StrategyInput> marks =
+        registrations
+            .keyBy(LegRouter.Registration::conId)
+            .connect(
+                broker
+                    .filter(e -> e instanceof QuoteEvent)
+                    .map(e -> (QuoteEvent) e)
+                    .returns(QuoteEvent.class)
+                    .keyBy(q -> q.quote().conId()))
+            .process(new LegRouter())
+            .uid("leg-router")
+            .name("Route leg quotes")
+            .map(r -> (StrategyInput) new StrategyInput.Mark(r.strategyId(), r.quote()))
+            .returns(StrategyInput.class);
+    DataStream<StrategyInput> fills =
+        broker
+            .filter(e -> e instanceof FillEvent f && f.fill().orderRef() != null)
+            .map(
+                e -> {
+                  FillEvent f = (FillEvent) e;
+                  return (StrategyInput)
+                      new StrategyInput.Filled(f.fill().orderRef().strategyId(), f.fill());
+                })
+            .returns(StrategyInput.class);
+
+    SingleOutputStreamOperator<StrategySnapshot> strategies =
+        opened
+            .union(closes, marks, fills)
+            .keyBy(StrategyInput::strategyId)
+            .process(new StrategyOperator(0.5, Duration.ofSeconds(30)))
+            .uid("strategies")
+            .name("Strategies");
+
+    strategies
+        .getSideOutput(StrategyOperator.ORDERS)
+        .union(closes.getSideOutput(KILL))
+        .sinkTo(new OrderSink(s.orders(), Duration.ofSeconds(20)))
+        .uid("order-sink")
+        .name("Order sink")
+        .setParallelism(1);
+    return strategies;
+  }
+
+  /** Parsed commands: opens to resolution, closes to the strategies, the kill switch to orders. */
+  private static final class SplitCommands extends ProcessFunction<StoredCommand, StrategyInput> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void processElement(StoredCommand stored, Context ctx, Collector<StrategyInput> out) {
+      Command command;
+      try {
+        command = stored.parse();
+      } catch (CommandException e) {
+        LOG.error("command {} refused: {}", stored.commandId(), e.getMessage());
+        return;
+      }
+      CommandAction a = command.action();
+      if (a instanceof CommandAction.OpenStrategy open) {
+        ctx.output(OPENS, open);
+      } else if (a instanceof CommandAction.CloseStrategy close) {
+        out.collect(
+            new StrategyInput.Close(close.strategyId(), close.reason(), command.issuedAt()));
+      } else if (a instanceof CommandAction.KillSwitch kill) {
+        ctx.output(KILL, new OrderAction.CancelAll(kill.reason()));
+      } else if (a instanceof CommandAction.ReleaseKillSwitch release) {
+        ctx.output(KILL, new OrderAction.Resume(release.reason()));
+      } else {
+        LOG.info("command {} ({}) is not handled by this job yet", command.commandId(), a.type());
+      }
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.thetaflow.jobs.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.thetaflow.core.analytics.OptionType;
+import dev.thetaflow.core.command.Command;
+import dev.thetaflow.core.command.CommandAction;
+import dev.thetaflow.core.command.LegSpec;
+import dev.thetaflow.core.command.StrategySpec;
+import dev.thetaflow.core.strategy.StrategyState;
+import dev.thetaflow.core.strategy.StrategyType;
+import dev.thetaflow.ib.source.IbSourceSettings;
+import dev.thetaflow.ib.source.StreamedInstrument;
+import dev.thetaflow.jobs.commands.CommandsTable;
+import dev.thetaflow.jobs.testing.SimFixture;
+import dev.thetaflow.sinks.delta.DeltaTables;
+import dev.thetaflow.sinks.tail.StartingPosition;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The topology on a MiniCluster against ib-sim: a put vertical opened by command is resolved,
+ * entered, filled (OPEN) and, on a close command, exited and CLOSED.
+ */
+class TradingTopologyTest {
+  @TempDir Path data;
+
+  private static LegSpec put(int ratio, double strike) {
+    return new LegSpec(
+        OptionType.PUT,
+        ratio,
+        LocalDate.of(2026, 12, 18),
+        OptionalInt.empty(),
+        OptionalDouble.of(strike),
+        OptionalDouble.empty());
+  }
+
+  @Test
+  void aVerticalIsOpenedFilledAndClosedByCommand() throws Exception {
+    DeltaTables tables = DeltaTables.withDefaultEngine();
+    try (SimFixture sim = new SimFixture(20)) {
+      StrategySpec spec =
+          new StrategySpec(
+              "pv-1",
+              "SPY",
+              StrategyType.PUT_VERTICAL,
+              1,
+              List.of(put(-1, 570), put(1, 560)),
+              OptionalDouble.empty());
+      CommandsTable.append(
+          tables,
+          data.toString(),
+          new Command("open-1", Instant.now(), "test", new CommandAction.OpenStrategy(spec)));
+
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      env.setParallelism(1);
+      TradingTopology.Settings settings =
+          new TradingTopology.Settings(
+              new IbSourceSettings(
+                  sim.options(1),
+                  List.of(StreamedInstrument.stock("SPY")),
+                  "America/New_York",
+                  Duration.ofMinutes(10)),
+              sim.options(3),
+              sim.options(5),
+              sim.account,
+              data.toString(),
+              StartingPosition.earliest());
+      List<StrategySnapshot> seen = new ArrayList<>();
+      try (CloseableIterator<StrategySnapshot> snapshots =
+          TradingTopology.build(env, settings).executeAndCollect("trading topology")) {
+        await(snapshots, seen, StrategyState.OPEN);
+        CommandsTable.append(
+            tables,
+            data.toString(),
+            new Command(
+                "close-1", Instant.now(), "test", new CommandAction.CloseStrategy("pv-1", "test")));
+        await(snapshots, seen, StrategyState.CLOSED);
+      }
+      StrategySnapshot closed = seen.get(seen.size() - 1);
+      assertThat(closed.legs()).allSatisfy(l -> assertThat(l.position()).isZero());
+      assertThat(closed.commissions()).isPositive();
+      assertThat(seen).extracting(StrategySnapshot::state).contains(StrategyState.PENDING_ENTRY);
+    }
+  }
+
+  private static void await(
+      CloseableIterator<StrategySnapshot> it, List<StrategySnapshot> seen, StrategyState state) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (seen.isEmpty() || seen.get(seen.size() - 1).state() != state) {
+      assertThat(System.nanoTime()).as("waiting for %s; saw %s", state, seen).isLessThan(deadline);
+      seen.add(it.next());
+    }
+  }
+}
