@@ -1,28 +1,171 @@
 package dev.thetaflow.jobs.cli;
 
+import dev.thetaflow.core.config.BackoffConfig;
+import dev.thetaflow.core.config.ConfigException;
+import dev.thetaflow.core.config.Durations;
+import dev.thetaflow.core.strategy.StrategyState;
+import dev.thetaflow.ib.client.ConnectionOptions;
+import dev.thetaflow.ib.source.IbSourceSettings;
+import dev.thetaflow.ib.source.StreamedInstrument;
+import dev.thetaflow.jobs.topology.StrategySnapshot;
+import dev.thetaflow.jobs.topology.TradingTopology;
+import dev.thetaflow.sim.market.MarketSpec;
+import dev.thetaflow.sim.market.SimMarket;
+import dev.thetaflow.sim.scenario.Scenario;
+import dev.thetaflow.sim.server.IbSim;
+import dev.thetaflow.sinks.delta.DeltaTables;
+import dev.thetaflow.sinks.tables.Tables;
+import dev.thetaflow.sinks.tail.StartingPosition;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tradectl sim}: the trading job against ib-sim. The job itself is not built yet. */
+/**
+ * {@code tradectl sim}: ib-sim and the trading job on a local MiniCluster. Strategies are opened
+ * and closed with {@code tradectl command} (same {@code --data}) while it runs; at the end it
+ * prints what happened to each.
+ */
 @Command(
     name = "sim",
     mixinStandardHelpOptions = true,
-    description = "Runs the trading job on a local MiniCluster against the built-in simulator.")
+    description = {
+      "Runs the trading job on a local MiniCluster against the built-in simulator.",
+      "Open and close strategies meanwhile with ./tradectl command (same --data)."
+    })
 final class SimCommand implements Callable<Integer> {
-
-  static final int NOT_BUILT = 3;
+  static final int FAILED = 1;
 
   @Spec CommandSpec spec;
+  @Mixin DataRootOptions data;
+
+  @Option(
+      names = "--duration",
+      defaultValue = "10m",
+      description = "How long to run (default ${DEFAULT-VALUE}; 500ms, 30s, 5m, 1h).")
+  String duration;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Market seed (default 42).")
+  long seed;
+
+  @Option(
+      names = "--speed",
+      defaultValue = "1.0",
+      description = "Simulated time per real time (default ${DEFAULT-VALUE}).")
+  double speed;
+
+  @Option(
+      names = "--replay-commands",
+      description = "Act on the commands already in the table too (default: only new ones).")
+  boolean replayCommands;
 
   @Override
-  public Integer call() {
-    spec.commandLine()
-        .getErr()
-        .println(
-            "tradectl sim: not built yet. The trading job is the next milestone; today tradectl"
-                + " offers: greeks, config, ib-sim.");
-    return NOT_BUILT;
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Duration runFor;
+    String root;
+    try {
+      runFor = Durations.parse(duration);
+      root = data.resolve();
+    } catch (IllegalArgumentException | ConfigException e) {
+      spec.commandLine().getErr().println("tradectl sim: " + e.getMessage());
+      return 2;
+    }
+    DeltaTables tables = DeltaTables.withDefaultEngine();
+    Tables.createMissing(tables, Path.of(root));
+    SimMarket market =
+        SimMarket.create(MarketSpec.defaults(), seed, SimMarket.nextOpen(Instant.now()));
+    try (IbSim sim =
+        IbSim.start(IbSim.Options.defaults(0, speed, seed), market, Scenario.quiet())) {
+      out.printf(
+          "ib-sim on 127.0.0.1:%d, account %s; data %s; running %s%n",
+          sim.port(), sim.account(), root, runFor);
+      out.printf("open strategies with: ./tradectl command --data %s open --spec FILE%n", root);
+      out.flush();
+      TradingTopology.Settings settings =
+          new TradingTopology.Settings(
+              new IbSourceSettings(
+                  options(sim.port(), 1),
+                  List.of(StreamedInstrument.stock("SPY"), StreamedInstrument.stock("QQQ")),
+                  "America/New_York",
+                  Duration.ofMinutes(10)),
+              options(sim.port(), 3),
+              options(sim.port(), 5),
+              sim.account(),
+              root,
+              replayCommands ? StartingPosition.earliest() : StartingPosition.latest());
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      env.setParallelism(1);
+      env.enableCheckpointing(5_000);
+      Map<String, StrategySnapshot> last = new LinkedHashMap<>();
+      try (CloseableIterator<StrategySnapshot> snapshots =
+          TradingTopology.build(env, settings).executeAndCollect("thetaflow sim")) {
+        long deadline = System.nanoTime() + runFor.toNanos();
+        while (System.nanoTime() < deadline) {
+          CompletableFuture<StrategySnapshot> next =
+              CompletableFuture.supplyAsync(() -> snapshots.hasNext() ? snapshots.next() : null);
+          StrategySnapshot s;
+          try {
+            s =
+                next.get(
+                    Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+          } catch (java.util.concurrent.TimeoutException timeUp) {
+            break;
+          }
+          if (s == null) {
+            break;
+          }
+          StrategySnapshot before = last.put(s.strategyId(), s);
+          if (before == null || before.state() != s.state()) {
+            out.printf("%s  %s -> %s%n", s.time(), s.strategyId(), s.state());
+            out.flush();
+          }
+        }
+      }
+      out.printf("%nsummary: %d strategies%n", last.size());
+      for (StrategySnapshot s : last.values()) {
+        out.printf(
+            "  %-16s %-14s realized %10.2f  unrealized %10s  commissions %7.2f%n",
+            s.strategyId(),
+            s.state(),
+            s.realizedPnl(),
+            Double.isNaN(s.unrealizedPnl()) ? "n/a" : String.format("%.2f", s.unrealizedPnl()),
+            s.commissions());
+      }
+      long open = last.values().stream().filter(s -> s.state() == StrategyState.OPEN).count();
+      out.printf("  open at the end: %d%n", open);
+      return 0;
+    } catch (RuntimeException e) {
+      spec.commandLine().getErr().println("tradectl sim: " + e.getMessage());
+      return FAILED;
+    }
+  }
+
+  private static ConnectionOptions options(int port, int clientId) {
+    return new ConnectionOptions(
+        "127.0.0.1",
+        port,
+        clientId,
+        null,
+        Duration.ofSeconds(3),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(6),
+        new BackoffConfig(Duration.ofMillis(200), Duration.ofSeconds(5)),
+        40,
+        10,
+        Duration.ofSeconds(30));
   }
 }

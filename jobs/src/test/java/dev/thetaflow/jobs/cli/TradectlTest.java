@@ -2,7 +2,9 @@ package dev.thetaflow.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TradectlTest {
 
@@ -31,10 +33,29 @@ class TradectlTest {
   }
 
   @Test
-  void simSaysItIsNotBuiltYet() {
-    String[] r = run("sim");
-    assertThat(r[0]).isEqualTo(String.valueOf(SimCommand.NOT_BUILT));
-    assertThat(r[2]).contains("not built yet");
+  void simRunsTheJobAgainstTheSimulatorAndSummarisesTheStrategies(@TempDir Path data)
+      throws Exception {
+    Path spec = data.resolve("pv.json");
+    java.nio.file.Files.writeString(
+        spec,
+        "{\"strategy_id\":\"pv-9\",\"underlying\":\"SPY\",\"strategy_type\":\"put_vertical\","
+            + "\"quantity\":1,\"legs\":[{\"right\":\"put\",\"ratio\":-1,\"dte\":30,\"strike\":570},"
+            + "{\"right\":\"put\",\"ratio\":1,\"dte\":30,\"strike\":560}]}");
+    assertThat(
+            run(
+                "command",
+                "--data",
+                data.toString(),
+                "--id",
+                "o-9",
+                "open",
+                "--spec",
+                spec.toString())[0])
+        .isEqualTo("0");
+    String[] r = run("sim", "--data", data.toString(), "--duration", "12s", "--replay-commands");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r[1]).contains("ib-sim on 127.0.0.1:").contains("pv-9 -> OPEN");
+    assertThat(r[1]).contains("summary: 1 strategies").contains("open at the end: 1");
   }
 
   @Test
