@@ -72,6 +72,25 @@ public record ConnectionOptions(
   }
 
   /**
+   * Options for a gateway on this machine (ib-sim, tests): loopback, quick heartbeats, fast
+   * retries, a short circuit cool-down, 40 messages per second.
+   */
+  public static ConnectionOptions local(int port, int clientId) {
+    return new ConnectionOptions(
+        "127.0.0.1",
+        port,
+        clientId,
+        null,
+        Duration.ofSeconds(3),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(3),
+        new BackoffConfig(Duration.ofMillis(100), Duration.ofSeconds(1)),
+        40,
+        10,
+        Duration.ofSeconds(5));
+  }
+
+  /**
    * Options for one connection of the configured gateway: silence is declared after two heartbeat
    * intervals; the circuit opens after 10 failed attempts in a row and cools down for 5 minutes.
    */

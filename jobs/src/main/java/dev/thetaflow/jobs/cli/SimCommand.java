@@ -1,6 +1,5 @@
 package dev.thetaflow.jobs.cli;
 
-import dev.thetaflow.core.config.BackoffConfig;
 import dev.thetaflow.core.config.ConfigException;
 import dev.thetaflow.core.config.Durations;
 import dev.thetaflow.core.strategy.StrategyState;
@@ -98,12 +97,12 @@ final class SimCommand implements Callable<Integer> {
       TradingTopology.Settings settings =
           new TradingTopology.Settings(
               new IbSourceSettings(
-                  options(sim.port(), 1),
+                  ConnectionOptions.local(sim.port(), 1),
                   List.of(StreamedInstrument.stock("SPY"), StreamedInstrument.stock("QQQ")),
                   "America/New_York",
                   Duration.ofMinutes(10)),
-              options(sim.port(), 3),
-              options(sim.port(), 5),
+              ConnectionOptions.local(sim.port(), 3),
+              ConnectionOptions.local(sim.port(), 5),
               sim.account(),
               root,
               replayCommands ? StartingPosition.earliest() : StartingPosition.latest());
@@ -152,20 +151,5 @@ final class SimCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("tradectl sim: " + e.getMessage());
       return FAILED;
     }
-  }
-
-  private static ConnectionOptions options(int port, int clientId) {
-    return new ConnectionOptions(
-        "127.0.0.1",
-        port,
-        clientId,
-        null,
-        Duration.ofSeconds(3),
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(6),
-        new BackoffConfig(Duration.ofMillis(200), Duration.ofSeconds(5)),
-        40,
-        10,
-        Duration.ofSeconds(30));
   }
 }

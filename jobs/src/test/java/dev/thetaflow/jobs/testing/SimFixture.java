@@ -1,6 +1,5 @@
 package dev.thetaflow.jobs.testing;
 
-import dev.thetaflow.core.config.BackoffConfig;
 import dev.thetaflow.ib.client.ConnectionOptions;
 import dev.thetaflow.sim.market.MarketSpec;
 import dev.thetaflow.sim.market.SimMarket;
@@ -35,18 +34,7 @@ public final class SimFixture implements AutoCloseable {
 
   /** Options for a connection to this sim as {@code clientId}. */
   public ConnectionOptions options(int clientId) {
-    return new ConnectionOptions(
-        "127.0.0.1",
-        sim.port(),
-        clientId,
-        null,
-        Duration.ofSeconds(3),
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(3),
-        new BackoffConfig(Duration.ofMillis(100), Duration.ofSeconds(1)),
-        40,
-        10,
-        Duration.ofSeconds(5));
+    return ConnectionOptions.local(sim.port(), clientId);
   }
 
   /** The conId of an underlying, read on the sim's event loop. */
