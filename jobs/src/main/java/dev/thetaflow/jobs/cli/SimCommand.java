@@ -105,7 +105,8 @@ final class SimCommand implements Callable<Integer> {
               ConnectionOptions.local(sim.port(), 5),
               sim.account(),
               root,
-              replayCommands ? StartingPosition.earliest() : StartingPosition.latest());
+              replayCommands ? StartingPosition.earliest() : StartingPosition.latest(),
+              "sim-" + System.currentTimeMillis()); // every sim run starts fresh: a new lineage
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setParallelism(1);
       env.enableCheckpointing(5_000);

@@ -248,8 +248,7 @@ public final class StrategyOperator
 
   private static StrategySnapshot snapshot(Strategy s, StrategyBook book, Instant time) {
     return new StrategySnapshot(
-        s.id(),
-        s.state(),
+        s,
         book.legSnapshots(),
         book.realizedPnl(),
         book.unrealizedPnl(time),

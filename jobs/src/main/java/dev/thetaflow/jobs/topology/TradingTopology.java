@@ -13,7 +13,10 @@ import dev.thetaflow.ib.source.IbSource;
 import dev.thetaflow.ib.source.IbSourceSettings;
 import dev.thetaflow.jobs.commands.CommandsTable;
 import dev.thetaflow.jobs.commands.StoredCommand;
+import dev.thetaflow.sinks.delta.DeltaSink;
+import dev.thetaflow.sinks.delta.DeltaSinkSettings;
 import dev.thetaflow.sinks.order.OrderSink;
+import dev.thetaflow.sinks.tables.Tables;
 import dev.thetaflow.sinks.tail.StartingPosition;
 import java.io.Serializable;
 import java.time.Duration;
@@ -47,6 +50,8 @@ public final class TradingTopology {
    * @param account the account strategies trade in
    * @param dataRoot where the Delta tables are (the commands table is followed)
    * @param commandsFrom where a start without state begins reading commands
+   * @param lineage the Delta sinks' transaction-id lineage: the same across restores of one job
+   *     (checkpoints, savepoints), a new one for a job started fresh over the same tables
    */
   public record Settings(
       IbSourceSettings source,
@@ -54,7 +59,8 @@ public final class TradingTopology {
       ConnectionOptions lookup,
       String account,
       String dataRoot,
-      StartingPosition commandsFrom)
+      StartingPosition commandsFrom,
+      String lineage)
       implements Serializable {}
 
   private static final OutputTag<CommandAction.OpenStrategy> OPENS =
@@ -136,6 +142,19 @@ public final class TradingTopology {
             .name("Strategies");
 
     strategies
+        .sinkTo(
+            new DeltaSink<>(
+                new DeltaSinkSettings<>(
+                    root(s.dataRoot()) + Tables.STRATEGIES.name(),
+                    Tables.STRATEGIES,
+                    new StrategyRows(s.lineage()),
+                    "strategies-" + s.lineage(),
+                    10_000)))
+        .uid("strategies-table")
+        .name("Delta strategies")
+        .setParallelism(1);
+
+    strategies
         .getSideOutput(StrategyOperator.ORDERS)
         .union(closes.getSideOutput(KILL))
         .sinkTo(new OrderSink(s.orders(), Duration.ofSeconds(20)))
@@ -143,6 +162,10 @@ public final class TradingTopology {
         .name("Order sink")
         .setParallelism(1);
     return strategies;
+  }
+
+  private static String root(String dataRoot) {
+    return dataRoot.endsWith("/") ? dataRoot : dataRoot + "/";
   }
 
   /** Parsed commands: opens to resolution, closes to the strategies, the kill switch to orders. */

@@ -13,6 +13,7 @@ import dev.thetaflow.ib.source.IbSourceSettings;
 import dev.thetaflow.ib.source.StreamedInstrument;
 import dev.thetaflow.jobs.commands.CommandsTable;
 import dev.thetaflow.jobs.testing.SimFixture;
+import dev.thetaflow.sinks.delta.DeltaReader;
 import dev.thetaflow.sinks.delta.DeltaTables;
 import dev.thetaflow.sinks.tail.StartingPosition;
 import java.nio.file.Path;
@@ -64,6 +65,8 @@ class TradingTopologyTest {
 
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setParallelism(1);
+      env.enableCheckpointing(300);
+      dev.thetaflow.sinks.tables.Tables.createMissing(tables, data);
       TradingTopology.Settings settings =
           new TradingTopology.Settings(
               new IbSourceSettings(
@@ -75,7 +78,8 @@ class TradingTopologyTest {
               sim.options(5),
               sim.account,
               data.toString(),
-              StartingPosition.earliest());
+              StartingPosition.earliest(),
+              "test-run");
       List<StrategySnapshot> seen = new ArrayList<>();
       try (CloseableIterator<StrategySnapshot> snapshots =
           TradingTopology.build(env, settings).executeAndCollect("trading topology")) {
@@ -86,6 +90,19 @@ class TradingTopologyTest {
             new Command(
                 "close-1", Instant.now(), "test", new CommandAction.CloseStrategy("pv-1", "test")));
         await(snapshots, seen, StrategyState.CLOSED);
+        // the strategies table holds its life, committed with the checkpoints
+        DeltaReader reader = new DeltaReader(tables.engine());
+        String path = data.resolve("strategies").toString();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<String> states = List.of();
+        while (!states.contains("CLOSED")) {
+          assertThat(System.nanoTime()).as("table states %s", states).isLessThan(deadline);
+          Thread.sleep(200);
+          var rows = reader.table(path).read();
+          int state = rows.column("state");
+          states = rows.rows().stream().map(r -> (String) r[state]).toList();
+        }
+        assertThat(states).contains("PENDING_ENTRY", "OPEN", "CLOSING", "CLOSED");
       }
       StrategySnapshot closed = seen.get(seen.size() - 1);
       assertThat(closed.legs()).allSatisfy(l -> assertThat(l.position()).isZero());

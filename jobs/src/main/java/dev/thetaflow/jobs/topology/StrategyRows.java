@@ -1,0 +1,53 @@
+package dev.thetaflow.jobs.topology;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.thetaflow.core.json.DomainJson;
+import dev.thetaflow.core.strategy.Strategy;
+import dev.thetaflow.sinks.delta.RowConverter;
+
+/**
+ * A strategy snapshot as a row of the {@code strategies} table (event_time, job_id, checkpoint_id,
+ * then the table's columns). Greeks and max profit/loss stay null until the snapshot carries them;
+ * NaN P&amp;L (no fresh marks) is written as null, never as a number.
+ */
+final class StrategyRows implements RowConverter<StrategySnapshot> {
+  private static final long serialVersionUID = 1L;
+
+  private final String jobId;
+
+  StrategyRows(String jobId) {
+    this.jobId = jobId;
+  }
+
+  @Override
+  public Object[] toRow(StrategySnapshot s) {
+    Strategy st = s.strategy();
+    String legs;
+    try {
+      legs = DomainJson.newMapper().writeValueAsString(st.legs());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("strategy " + st.id() + ": legs do not serialise", e);
+    }
+    return new Object[] {
+      s.time(),
+      jobId,
+      null, // checkpoint_id: the sink's transaction records it
+      st.id(),
+      st.type().name(),
+      st.underlying(),
+      st.state().name(),
+      legs,
+      st.openedAt(),
+      st.closedAt(),
+      st.openingNetPrice() == null ? null : st.openingNetPrice().toDouble(),
+      null,
+      null,
+      s.realizedPnl(),
+      Double.isNaN(s.unrealizedPnl()) ? null : s.unrealizedPnl(),
+      null,
+      null,
+      null,
+      null
+    };
+  }
+}
