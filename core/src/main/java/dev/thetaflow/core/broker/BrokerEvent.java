@@ -40,10 +40,17 @@ public sealed interface BrokerEvent {
     }
   }
 
-  /** A fill, with its commission. */
-  record FillEvent(Fill fill) implements BrokerEvent {
+  /**
+   * A fill, with its commission.
+   *
+   * @param fill the fill
+   * @param symbol the filled contract's symbol, as the broker reported it
+   * @param permId the broker's permanent id of the order
+   */
+  record FillEvent(Fill fill, String symbol, long permId) implements BrokerEvent {
     public FillEvent {
       Objects.requireNonNull(fill, "fill");
+      Objects.requireNonNull(symbol, "symbol");
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.thetaflow.ib.mapping;
 
 import dev.thetaflow.core.broker.BrokerEvent;
 import dev.thetaflow.core.broker.BrokerEvent.AccountValueEvent;
-import dev.thetaflow.core.broker.BrokerEvent.FillEvent;
 import dev.thetaflow.core.broker.BrokerEvent.ModelGreeksEvent;
 import dev.thetaflow.core.broker.BrokerEvent.OrderStatusEvent;
 import dev.thetaflow.core.broker.BrokerEvent.PositionEvent;
@@ -52,7 +51,7 @@ public final class BrokerEvents {
    */
   public BrokerEvents(ZoneId gatewayZone, Consumer<BrokerEvent> out) {
     this.out = out;
-    this.executions = new Executions(gatewayZone, fill -> out.accept(new FillEvent(fill)));
+    this.executions = new Executions(gatewayZone, out::accept);
   }
 
   /** The market-data book, to track and untrack requests. */

@@ -1,5 +1,6 @@
 package dev.thetaflow.ib.mapping;
 
+import dev.thetaflow.core.broker.BrokerEvent.FillEvent;
 import dev.thetaflow.core.order.Fill;
 import dev.thetaflow.core.order.OrderRef;
 import dev.thetaflow.core.value.Money;
@@ -27,7 +28,7 @@ import java.util.function.Consumer;
  */
 public final class Executions {
   private final ZoneId gatewayZone;
-  private final Consumer<Fill> fills;
+  private final Consumer<FillEvent> fills;
   private final Map<String, ExecutionDetails> awaitingCommission = new LinkedHashMap<>();
   private final Map<String, CommissionReport> awaitingExecution = new HashMap<>();
   private final java.util.Set<String> done = new java.util.HashSet<>();
@@ -37,7 +38,7 @@ public final class Executions {
    * @param gatewayZone the zone of execution times that carry none
    * @param fills where complete fills go
    */
-  public Executions(ZoneId gatewayZone, Consumer<Fill> fills) {
+  public Executions(ZoneId gatewayZone, Consumer<FillEvent> fills) {
     this.gatewayZone = gatewayZone;
     this.fills = fills;
   }
@@ -106,7 +107,7 @@ public final class Executions {
                 c.commission(),
                 c.currency() == null || c.currency().isEmpty() ? "USD" : c.currency())
             : null;
-    fills.accept(
+    Fill fill =
         new Fill(
             e.execId(),
             orderRef(e.orderRef()),
@@ -117,7 +118,8 @@ public final class Executions {
             quantity,
             BigDecimal.valueOf(e.price()),
             commission,
-            TwsTimes.parse(e.time(), gatewayZone)));
+            TwsTimes.parse(e.time(), gatewayZone));
+    fills.accept(new FillEvent(fill, e.contract().symbol(), e.permId()));
   }
 
   /** Our order reference, or null for an order thetaflow did not place (manual, another tool). */

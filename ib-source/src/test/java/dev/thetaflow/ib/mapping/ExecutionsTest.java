@@ -23,7 +23,7 @@ class ExecutionsTest {
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
   private final List<Fill> fills = new ArrayList<>();
-  private final Executions executions = new Executions(NEW_YORK, fills::add);
+  private final Executions executions = new Executions(NEW_YORK, e -> fills.add(e.fill()));
 
   private static TwsContract contract(int conId, String secType) {
     return new TwsContract(

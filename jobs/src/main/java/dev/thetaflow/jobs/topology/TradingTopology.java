@@ -154,6 +154,22 @@ public final class TradingTopology {
         .name("Delta strategies")
         .setParallelism(1);
 
+    broker
+        .filter(e -> e instanceof FillEvent)
+        .map(e -> (FillEvent) e)
+        .returns(FillEvent.class)
+        .sinkTo(
+            new DeltaSink<>(
+                new DeltaSinkSettings<>(
+                    root(s.dataRoot()) + Tables.TRADES.name(),
+                    Tables.TRADES,
+                    new TradeRows(s.lineage()),
+                    "trades-" + s.lineage(),
+                    10_000)))
+        .uid("trades-table")
+        .name("Delta trades")
+        .setParallelism(1);
+
     strategies
         .getSideOutput(StrategyOperator.ORDERS)
         .union(closes.getSideOutput(KILL))

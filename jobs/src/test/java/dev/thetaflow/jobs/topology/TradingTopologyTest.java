@@ -103,6 +103,23 @@ class TradingTopologyTest {
           states = rows.rows().stream().map(r -> (String) r[state]).toList();
         }
         assertThat(states).contains("PENDING_ENTRY", "OPEN", "CLOSING", "CLOSED");
+        // and every fill once in trades: two legs in, two legs out
+        String tradesPath = data.resolve("trades").toString();
+        List<Object[]> trades = List.of();
+        while (trades.size() < 4) {
+          assertThat(System.nanoTime()).as("trades %s", trades.size()).isLessThan(deadline);
+          Thread.sleep(200);
+          trades = reader.table(tradesPath).read().rows();
+        }
+        var tradeRows = reader.table(tradesPath).read();
+        int ref = tradeRows.column("order_ref");
+        int execId = tradeRows.column("exec_id");
+        assertThat(tradeRows.rows()).hasSize(4);
+        assertThat(tradeRows.rows()).extracting(r -> r[execId]).doesNotHaveDuplicates();
+        assertThat(tradeRows.rows())
+            .extracting(r -> r[ref])
+            .containsExactlyInAnyOrder(
+                "pv-1:ENTRY:1", "pv-1:ENTRY:1", "pv-1:EXIT:1", "pv-1:EXIT:1");
       }
       StrategySnapshot closed = seen.get(seen.size() - 1);
       assertThat(closed.legs()).allSatisfy(l -> assertThat(l.position()).isZero());
