@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thetaflow.core.instrument.Leg;
 import dev.thetaflow.core.json.DomainJson;
+import dev.thetaflow.core.order.Fill;
 import dev.thetaflow.core.order.OrderAction;
 import dev.thetaflow.core.order.OrderPurpose;
 import dev.thetaflow.core.order.OrderRef;
@@ -22,9 +23,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -51,6 +55,14 @@ public final class StrategyOperator
   private final Duration maxMarkAge;
 
   private transient ValueState<StrategyRecord> state;
+
+  /**
+   * Fills that came before their strategy was (re)opened here, as Fill JSON. After a restore the
+   * broker's executions arrive at once while the open command is still being resolved; dropping
+   * them left the strategy waiting for its entry forever (the crash test found it).
+   */
+  private transient ListState<String> earlyFills;
+
   private transient ObjectMapper json;
 
   /**
@@ -68,6 +80,8 @@ public final class StrategyOperator
         getRuntimeContext()
             .getState(
                 new ValueStateDescriptor<>("strategy", TypeInformation.of(StrategyRecord.class)));
+    earlyFills =
+        getRuntimeContext().getListState(new ListStateDescriptor<>("early-fills", Types.STRING));
     json = DomainJson.newMapper();
   }
 
@@ -84,12 +98,22 @@ public final class StrategyOperator
       record.account = open.account();
       StrategyBook book = new StrategyBook(s.legs(), maxRelativeSpread, maxMarkAge);
       ctx.output(ORDERS, new OrderAction.Place(entry(s, open.account(), open.limitPrice())));
-      save(record, s, book);
       out.collect(snapshot(s, book, s.openedAt()));
+      for (String early : earlyFills.get()) {
+        Fill fill = json.readValue(early, Fill.class);
+        book.applyFill(fill);
+        s = afterFill(s, book, fill.time());
+        out.collect(snapshot(s, book, fill.time()));
+      }
+      earlyFills.clear();
+      save(record, s, book);
       return;
     }
     if (record == null) {
-      return; // not (yet) opened here: a quote or fill for another job's strategy
+      if (input instanceof StrategyInput.Filled f) {
+        earlyFills.add(json.writeValueAsString(f.fill())); // its Open is on the way
+      }
+      return; // a quote before the strategy exists here: nothing to mark yet
     }
     Strategy s = json.readValue(record.strategyJson, Strategy.class);
     StrategyBook book = book(record, s);

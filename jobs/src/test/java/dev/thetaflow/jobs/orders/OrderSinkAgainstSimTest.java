@@ -12,22 +12,11 @@ import dev.thetaflow.core.order.TimeInForce;
 import dev.thetaflow.core.value.Price;
 import dev.thetaflow.core.value.Side;
 import dev.thetaflow.core.value.TickRounding;
-import dev.thetaflow.ib.client.IbConnection;
-import dev.thetaflow.ib.client.IbListener;
-import dev.thetaflow.ib.codec.CompletedOrder;
-import dev.thetaflow.ib.codec.IncomingMessage;
-import dev.thetaflow.ib.codec.IncomingMessageId;
-import dev.thetaflow.ib.codec.OpenOrder;
-import dev.thetaflow.ib.codec.RequestEnd;
-import dev.thetaflow.ib.codec.Requests;
 import dev.thetaflow.jobs.testing.SimFixture;
 import dev.thetaflow.sinks.order.OrderSink;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,56 +79,11 @@ class OrderSinkAgainstSimTest {
     env.execute("order sink");
   }
 
-  /** The broker's orders of the day by orderRef, as the master client sees them. */
-  private Map<String, Integer> brokerOrders() throws Exception {
-    List<IncomingMessage> seen = new CopyOnWriteArrayList<>();
-    IbConnection observer =
-        new IbConnection(
-            sim.options(1),
-            new IbListener() {
-              @Override
-              public void onMessage(IncomingMessage message) {
-                seen.add(message);
-              }
-            });
-    observer.start();
-    try {
-      assertThat(observer.awaitReady(Duration.ofSeconds(10))).isTrue();
-      observer.send(Requests::reqAllOpenOrders);
-      observer.send(w -> Requests.reqCompletedOrders(w, false));
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (seen.stream()
-              .filter(
-                  m ->
-                      m instanceof RequestEnd e
-                          && (e.messageId() == IncomingMessageId.OPEN_ORDER_END
-                              || e.messageId() == IncomingMessageId.COMPLETED_ORDERS_END))
-              .count()
-          < 2) {
-        assertThat(System.nanoTime()).as("order lists").isLessThan(deadline);
-        Thread.sleep(20);
-      }
-      Map<String, Integer> count = new HashMap<>();
-      List<Integer> openIds = new ArrayList<>();
-      for (IncomingMessage m : seen) {
-        if (m instanceof OpenOrder o && !openIds.contains(o.orderId())) {
-          openIds.add(o.orderId());
-          count.merge(o.orderRef() + "/" + o.state().status(), 1, Integer::sum);
-        } else if (m instanceof CompletedOrder c) {
-          count.merge(c.orderRef() + "/" + c.status(), 1, Integer::sum);
-        }
-      }
-      return count;
-    } finally {
-      observer.close();
-    }
-  }
-
   @Test
   void aReplayedPlacementIsNotPlacedTwiceAndTheKillSwitchCancelsAndHalts() throws Exception {
     run("lmt t-1:ENTRY:1", "mkt t-2:ENTRY:1");
     run("lmt t-1:ENTRY:1", "mkt t-2:ENTRY:1"); // a restored job replays both
-    Map<String, Integer> orders = brokerOrders();
+    Map<String, Integer> orders = sim.ordersByRefAndStatus();
     assertThat(orders)
         .containsEntry("t-1:ENTRY:1/Submitted", 1)
         .containsEntry("t-2:ENTRY:1/Filled", 1)
@@ -147,7 +91,7 @@ class OrderSinkAgainstSimTest {
 
     run("kill", "lmt t-3:ENTRY:1");
     Thread.sleep(500);
-    Map<String, Integer> after = brokerOrders();
+    Map<String, Integer> after = sim.ordersByRefAndStatus();
     assertThat(after)
         .containsEntry("t-1:ENTRY:1/Cancelled", 1)
         .containsEntry("t-2:ENTRY:1/Filled", 1)

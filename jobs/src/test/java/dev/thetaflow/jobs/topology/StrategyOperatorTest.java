@@ -158,4 +158,20 @@ class StrategyOperatorTest {
                 .getComponentInfo())
         .isInstanceOf(org.apache.flink.api.java.typeutils.PojoTypeInfo.class);
   }
+
+  @Test
+  void fillsThatArriveBeforeTheStrategyIsOpenedAreKeptAndApplied() throws Exception {
+    try (var h = harness(null)) {
+      // after a restore, the broker's executions come before the open command is resolved again
+      h.processElement(fill(longPut, Side.BUY, "0.40", "ic-1:ENTRY:1"), 0);
+      h.processElement(fill(shortPut, Side.SELL, "1.10", "ic-1:ENTRY:1"), 0);
+      h.processElement(fill(shortCall, Side.SELL, "1.00", "ic-1:ENTRY:1"), 0);
+      h.processElement(fill(longCall, Side.BUY, "0.45", "ic-1:ENTRY:1"), 0);
+      assertThat(h.extractOutputValues()).isEmpty();
+      h.processElement(new StrategyInput.Open(condor, "DU1", 1.25), 0);
+      StrategySnapshot last = h.extractOutputValues().get(h.extractOutputValues().size() - 1);
+      assertThat(last.state()).isEqualTo(StrategyState.OPEN);
+      assertThat(last.strategy().openingNetPrice().value()).isEqualByComparingTo("1.25");
+    }
+  }
 }
