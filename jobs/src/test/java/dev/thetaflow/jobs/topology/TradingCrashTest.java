@@ -2,29 +2,15 @@ package dev.thetaflow.jobs.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.thetaflow.core.analytics.OptionType;
-import dev.thetaflow.core.command.Command;
 import dev.thetaflow.core.command.CommandAction;
-import dev.thetaflow.core.command.LegSpec;
-import dev.thetaflow.core.command.StrategySpec;
 import dev.thetaflow.core.strategy.StrategyState;
-import dev.thetaflow.core.strategy.StrategyType;
-import dev.thetaflow.ib.source.IbSourceSettings;
-import dev.thetaflow.ib.source.StreamedInstrument;
-import dev.thetaflow.jobs.commands.CommandsTable;
 import dev.thetaflow.jobs.testing.SimFixture;
 import dev.thetaflow.sinks.delta.DeltaReader;
 import dev.thetaflow.sinks.delta.DeltaTables;
 import dev.thetaflow.sinks.tables.Tables;
-import dev.thetaflow.sinks.tail.StartingPosition;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.client.program.ClusterClient;
@@ -65,18 +51,11 @@ class TradingCrashTest {
     DeltaReader reader = new DeltaReader(tables.engine());
     Tables.createMissing(tables, data);
     try (SimFixture sim = new SimFixture(20)) {
-      StrategySpec spec =
-          new StrategySpec(
-              "pv-3",
-              "SPY",
-              StrategyType.PUT_VERTICAL,
-              1,
-              List.of(leg(-1, 570), leg(1, 560)),
-              OptionalDouble.empty());
-      CommandsTable.append(
+      TopologyFixture.command(
           tables,
-          data.toString(),
-          new Command("open-3", Instant.now(), "test", new CommandAction.OpenStrategy(spec)));
+          data,
+          "open-3",
+          new CommandAction.OpenStrategy(TopologyFixture.putVertical("pv-3")));
 
       Configuration conf = new Configuration();
       conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -85,20 +64,7 @@ class TradingCrashTest {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
       env.setParallelism(1);
       env.enableCheckpointing(300);
-      TradingTopology.build(
-              env,
-              new TradingTopology.Settings(
-                  new IbSourceSettings(
-                      sim.options(1),
-                      List.of(StreamedInstrument.stock("SPY")),
-                      "America/New_York",
-                      Duration.ofMinutes(10)),
-                  sim.options(3),
-                  sim.options(5),
-                  sim.account,
-                  data.toString(),
-                  StartingPosition.earliest(),
-                  "crash"))
+      TradingTopology.build(env, TopologyFixture.settings(sim, data, "crash"))
           .map(
               s -> {
                 if (s.state() == StrategyState.PENDING_ENTRY && FAILED.compareAndSet(false, true)) {
@@ -110,15 +76,7 @@ class TradingCrashTest {
           .print();
       JobID id = client.submitJob(env.getStreamGraph().getJobGraph()).get();
       try {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        List<String> states = List.of();
-        while (!states.contains("OPEN")) {
-          assertThat(System.nanoTime()).as("strategy OPEN: %s", states).isLessThan(deadline);
-          Thread.sleep(200);
-          var rows = reader.table(data.resolve("strategies").toString()).read();
-          int state = rows.column("state");
-          states = rows.rows().stream().map(r -> (String) r[state]).toList();
-        }
+        TopologyFixture.awaitRecorded(reader, data, "OPEN");
         assertThat(FAILED.get()).as("the failure was injected").isTrue();
         var trades = reader.table(data.resolve("trades").toString()).read();
         int exec = trades.column("exec_id");
@@ -131,15 +89,5 @@ class TradingCrashTest {
       Map<String, Integer> orders = sim.ordersByRefAndStatus();
       assertThat(orders).containsEntry("pv-3:ENTRY:1/Filled", 1).hasSize(1);
     }
-  }
-
-  private static LegSpec leg(int ratio, double strike) {
-    return new LegSpec(
-        OptionType.PUT,
-        ratio,
-        LocalDate.of(2026, 12, 18),
-        OptionalInt.empty(),
-        OptionalDouble.of(strike),
-        OptionalDouble.empty());
   }
 }

@@ -2,28 +2,15 @@ package dev.thetaflow.jobs.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.thetaflow.core.analytics.OptionType;
-import dev.thetaflow.core.command.Command;
 import dev.thetaflow.core.command.CommandAction;
-import dev.thetaflow.core.command.LegSpec;
-import dev.thetaflow.core.command.StrategySpec;
 import dev.thetaflow.core.strategy.StrategyState;
-import dev.thetaflow.core.strategy.StrategyType;
-import dev.thetaflow.ib.source.IbSourceSettings;
-import dev.thetaflow.ib.source.StreamedInstrument;
-import dev.thetaflow.jobs.commands.CommandsTable;
 import dev.thetaflow.jobs.testing.SimFixture;
 import dev.thetaflow.sinks.delta.DeltaReader;
 import dev.thetaflow.sinks.delta.DeltaTables;
-import dev.thetaflow.sinks.tail.StartingPosition;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
@@ -36,72 +23,33 @@ import org.junit.jupiter.api.io.TempDir;
 class TradingTopologyTest {
   @TempDir Path data;
 
-  private static LegSpec put(int ratio, double strike) {
-    return new LegSpec(
-        OptionType.PUT,
-        ratio,
-        LocalDate.of(2026, 12, 18),
-        OptionalInt.empty(),
-        OptionalDouble.of(strike),
-        OptionalDouble.empty());
-  }
-
   @Test
   void aVerticalIsOpenedFilledAndClosedByCommand() throws Exception {
     DeltaTables tables = DeltaTables.withDefaultEngine();
     try (SimFixture sim = new SimFixture(20)) {
-      StrategySpec spec =
-          new StrategySpec(
-              "pv-1",
-              "SPY",
-              StrategyType.PUT_VERTICAL,
-              1,
-              List.of(put(-1, 570), put(1, 560)),
-              OptionalDouble.empty());
-      CommandsTable.append(
+      TopologyFixture.command(
           tables,
-          data.toString(),
-          new Command("open-1", Instant.now(), "test", new CommandAction.OpenStrategy(spec)));
+          data,
+          "open-1",
+          new CommandAction.OpenStrategy(TopologyFixture.putVertical("pv-1")));
 
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setParallelism(1);
       env.enableCheckpointing(300);
       dev.thetaflow.sinks.tables.Tables.createMissing(tables, data);
-      TradingTopology.Settings settings =
-          new TradingTopology.Settings(
-              new IbSourceSettings(
-                  sim.options(1),
-                  List.of(StreamedInstrument.stock("SPY")),
-                  "America/New_York",
-                  Duration.ofMinutes(10)),
-              sim.options(3),
-              sim.options(5),
-              sim.account,
-              data.toString(),
-              StartingPosition.earliest(),
-              "test-run");
+      TradingTopology.Settings settings = TopologyFixture.settings(sim, data, "test-run");
       List<StrategySnapshot> seen = new ArrayList<>();
       try (CloseableIterator<StrategySnapshot> snapshots =
           TradingTopology.build(env, settings).executeAndCollect("trading topology")) {
         await(snapshots, seen, StrategyState.OPEN);
-        CommandsTable.append(
-            tables,
-            data.toString(),
-            new Command(
-                "close-1", Instant.now(), "test", new CommandAction.CloseStrategy("pv-1", "test")));
+        TopologyFixture.command(
+            tables, data, "close-1", new CommandAction.CloseStrategy("pv-1", "test"));
         await(snapshots, seen, StrategyState.CLOSED);
         // the strategies table holds its life, committed with the checkpoints
         DeltaReader reader = new DeltaReader(tables.engine());
-        String path = data.resolve("strategies").toString();
+        TopologyFixture.awaitRecorded(reader, data, "CLOSED");
+        List<String> states = TopologyFixture.strategyStates(reader, data);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        List<String> states = List.of();
-        while (!states.contains("CLOSED")) {
-          assertThat(System.nanoTime()).as("table states %s", states).isLessThan(deadline);
-          Thread.sleep(200);
-          var rows = reader.table(path).read();
-          int state = rows.column("state");
-          states = rows.rows().stream().map(r -> (String) r[state]).toList();
-        }
         assertThat(states).contains("PENDING_ENTRY", "OPEN", "CLOSING", "CLOSED");
         // and every fill once in trades: two legs in, two legs out
         String tradesPath = data.resolve("trades").toString();

@@ -2,27 +2,16 @@ package dev.thetaflow.jobs.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.thetaflow.core.analytics.OptionType;
 import dev.thetaflow.core.command.Command;
 import dev.thetaflow.core.command.CommandAction;
-import dev.thetaflow.core.command.LegSpec;
-import dev.thetaflow.core.command.StrategySpec;
-import dev.thetaflow.core.strategy.StrategyType;
-import dev.thetaflow.ib.source.IbSourceSettings;
-import dev.thetaflow.ib.source.StreamedInstrument;
 import dev.thetaflow.jobs.commands.CommandsTable;
 import dev.thetaflow.jobs.testing.SimFixture;
 import dev.thetaflow.sinks.delta.DeltaReader;
 import dev.thetaflow.sinks.delta.DeltaTables;
 import dev.thetaflow.sinks.tables.Tables;
-import dev.thetaflow.sinks.tail.StartingPosition;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.client.program.ClusterClient;
@@ -53,56 +42,16 @@ class TradingUpgradeTest {
 
   @TempDir Path data;
 
-  private static LegSpec put(int ratio, double strike) {
-    return new LegSpec(
-        OptionType.PUT,
-        ratio,
-        LocalDate.of(2026, 12, 18),
-        OptionalInt.empty(),
-        OptionalDouble.of(strike),
-        OptionalDouble.empty());
-  }
-
   private JobGraph job(SimFixture sim, boolean withAudit) {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
     env.enableCheckpointing(300);
-    var snapshots =
-        TradingTopology.build(
-            env,
-            new TradingTopology.Settings(
-                new IbSourceSettings(
-                    sim.options(1),
-                    List.of(StreamedInstrument.stock("SPY")),
-                    "America/New_York",
-                    Duration.ofMinutes(10)),
-                sim.options(3),
-                sim.options(5),
-                sim.account,
-                data.toString(),
-                StartingPosition.earliest(),
-                "upgrade"));
+    var snapshots = TradingTopology.build(env, TopologyFixture.settings(sim, data, "upgrade"));
     if (withAudit) {
       // the new release adds an operator: a savepoint without its state must still restore
       snapshots.map(s -> s.strategyId()).uid("audit").name("Audit").print();
     }
     return env.getStreamGraph().getJobGraph();
-  }
-
-  private List<String> states(DeltaReader reader) {
-    var rows = reader.table(data.resolve("strategies").toString()).read();
-    int state = rows.column("state");
-    return rows.rows().stream().map(r -> (String) r[state]).toList();
-  }
-
-  private void awaitState(DeltaReader reader, String state) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!states(reader).contains(state)) {
-      assertThat(System.nanoTime())
-          .as("waiting for %s: %s", state, states(reader))
-          .isLessThan(deadline);
-      Thread.sleep(200);
-    }
   }
 
   private static void awaitRunning(ClusterClient<?> client, JobID id) throws Exception {
@@ -120,22 +69,15 @@ class TradingUpgradeTest {
     DeltaReader reader = new DeltaReader(tables.engine());
     Tables.createMissing(tables, data);
     try (SimFixture sim = new SimFixture(20)) {
-      StrategySpec spec =
-          new StrategySpec(
-              "pv-2",
-              "SPY",
-              StrategyType.PUT_VERTICAL,
-              1,
-              List.of(put(-1, 570), put(1, 560)),
-              OptionalDouble.empty());
-      CommandsTable.append(
+      TopologyFixture.command(
           tables,
-          data.toString(),
-          new Command("open-2", Instant.now(), "test", new CommandAction.OpenStrategy(spec)));
+          data,
+          "open-2",
+          new CommandAction.OpenStrategy(TopologyFixture.putVertical("pv-2")));
 
       JobID first = client.submitJob(job(sim, false)).get();
       awaitRunning(client, first);
-      awaitState(reader, "OPEN");
+      TopologyFixture.awaitRecorded(reader, data, "OPEN");
       String savepoint =
           client
               .stopWithSavepoint(
@@ -158,7 +100,7 @@ class TradingUpgradeTest {
                 Instant.now(),
                 "test",
                 new CommandAction.CloseStrategy("pv-2", "upgrade")));
-        awaitState(reader, "CLOSED");
+        TopologyFixture.awaitRecorded(reader, data, "CLOSED");
       } finally {
         client.cancel(second).get();
       }
