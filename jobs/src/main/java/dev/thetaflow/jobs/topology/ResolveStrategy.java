@@ -58,17 +58,22 @@ final class ResolveStrategy extends RichAsyncFunction<CommandAction.OpenStrategy
                       .findFirst()
                       .orElseThrow(
                           () -> new IllegalArgumentException("no stock " + spec.underlying()));
-              return resolver.resolve(spec, (int) underlying.conId(), LocalDate.now(NEW_YORK), now);
+              return resolver
+                  .resolve(spec, (int) underlying.conId(), LocalDate.now(NEW_YORK), now)
+                  .thenApply(
+                      strategy -> {
+                        Double limit =
+                            spec.limitPrice().isPresent() ? spec.limitPrice().getAsDouble() : null;
+                        return new StrategyInput.Open(strategy, underlying.conId(), account, limit);
+                      });
             })
         .whenComplete(
-            (strategy, error) -> {
+            (resolved, error) -> {
               if (error != null) {
                 LOG.error("strategy {} not opened: {}", spec.strategyId(), error.getMessage());
                 result.complete(List.of());
               } else {
-                Double limit =
-                    spec.limitPrice().isPresent() ? spec.limitPrice().getAsDouble() : null;
-                result.complete(List.of(new StrategyInput.Open(strategy, account, limit)));
+                result.complete(List.of(resolved));
               }
             });
   }

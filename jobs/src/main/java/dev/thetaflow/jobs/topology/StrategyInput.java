@@ -14,17 +14,19 @@ public sealed interface StrategyInput {
    * A resolved strategy to open.
    *
    * @param strategy the strategy, PENDING_ENTRY
+   * @param underlyingConId its underlying's conId: its quotes are the spot of the legs' Greeks
    * @param account the broker account it trades in
    * @param limitPrice net price per unit (credit positive), or null to enter at market
    */
-  record Open(Strategy strategy, String account, Double limitPrice) implements StrategyInput {
+  record Open(Strategy strategy, long underlyingConId, String account, Double limitPrice)
+      implements StrategyInput {
     @Override
     public String strategyId() {
       return strategy.id();
     }
   }
 
-  /** A quote of one of its legs. */
+  /** A quote of one of its legs or of its underlying. */
   record Mark(String strategyId, QuoteEvent quote) implements StrategyInput {}
 
   /** A fill attributed to it by its order reference. */

@@ -95,51 +95,8 @@ public final class TradingTopology {
             .uid("resolve-strategies")
             .name("Resolve strategies");
 
-    DataStream<LegRouter.Registration> registrations =
-        opened
-            .flatMap(
-                (StrategyInput in, Collector<LegRouter.Registration> out) -> {
-                  StrategyInput.Open open = (StrategyInput.Open) in;
-                  for (Leg leg : open.strategy().legs()) {
-                    out.collect(
-                        new LegRouter.Registration(
-                            leg.contract().conId(), open.strategyId(), true));
-                  }
-                })
-            .returns(LegRouter.Registration.class)
-            .name("Leg registrations");
-    DataStream<StrategyInput> marks =
-        registrations
-            .keyBy(LegRouter.Registration::conId)
-            .connect(
-                broker
-                    .filter(e -> e instanceof QuoteEvent)
-                    .map(e -> (QuoteEvent) e)
-                    .returns(QuoteEvent.class)
-                    .keyBy(q -> q.quote().conId()))
-            .process(new LegRouter())
-            .uid("leg-router")
-            .name("Route leg quotes")
-            .map(r -> (StrategyInput) new StrategyInput.Mark(r.strategyId(), r.quote()))
-            .returns(StrategyInput.class);
-    DataStream<StrategyInput> fills =
-        broker
-            .filter(e -> e instanceof FillEvent f && f.fill().orderRef() != null)
-            .map(
-                e -> {
-                  FillEvent f = (FillEvent) e;
-                  return (StrategyInput)
-                      new StrategyInput.Filled(f.fill().orderRef().strategyId(), f.fill());
-                })
-            .returns(StrategyInput.class);
-
     SingleOutputStreamOperator<StrategySnapshot> strategies =
-        opened
-            .union(closes, marks, fills)
-            .keyBy(StrategyInput::strategyId)
-            .process(new StrategyOperator(0.5, Duration.ofSeconds(30)))
-            .uid("strategies")
-            .name("Strategies");
+        strategies(broker, opened, closes, new StrategyOperator(0.5, Duration.ofSeconds(30)));
 
     strategies
         .sinkTo(
@@ -178,6 +135,69 @@ public final class TradingTopology {
         .name("Order sink")
         .setParallelism(1);
     return strategies;
+  }
+
+  /**
+   * The keyed heart of the job, without its sources and sinks: each resolved strategy registers its
+   * legs with the router, which sends it its legs' quotes; fills come to it by their order
+   * reference; commands close it. Orders leave on {@link StrategyOperator#ORDERS}. The pipeline
+   * benchmark drives exactly this.
+   *
+   * @param broker the broker's events (quotes and fills are used here)
+   * @param opened resolved strategies to open
+   * @param closes strategies to close
+   */
+  public static SingleOutputStreamOperator<StrategySnapshot> strategies(
+      DataStream<BrokerEvent> broker,
+      DataStream<StrategyInput> opened,
+      DataStream<StrategyInput> closes,
+      StrategyOperator operator) {
+    DataStream<LegRouter.Registration> registrations =
+        opened
+            .flatMap(
+                (StrategyInput in, Collector<LegRouter.Registration> out) -> {
+                  StrategyInput.Open open = (StrategyInput.Open) in;
+                  out.collect(
+                      new LegRouter.Registration(open.underlyingConId(), open.strategyId(), true));
+                  for (Leg leg : open.strategy().legs()) {
+                    out.collect(
+                        new LegRouter.Registration(
+                            leg.contract().conId(), open.strategyId(), true));
+                  }
+                })
+            .returns(LegRouter.Registration.class)
+            .name("Leg registrations");
+    DataStream<StrategyInput> marks =
+        registrations
+            .keyBy(LegRouter.Registration::conId)
+            .connect(
+                broker
+                    .filter(e -> e instanceof QuoteEvent)
+                    .map(e -> (QuoteEvent) e)
+                    .returns(QuoteEvent.class)
+                    .keyBy(q -> q.quote().conId()))
+            .process(new LegRouter())
+            .uid("leg-router")
+            .name("Route leg quotes")
+            .map(r -> (StrategyInput) new StrategyInput.Mark(r.strategyId(), r.quote()))
+            .returns(StrategyInput.class);
+    DataStream<StrategyInput> fills =
+        broker
+            .filter(e -> e instanceof FillEvent f && f.fill().orderRef() != null)
+            .map(
+                e -> {
+                  FillEvent f = (FillEvent) e;
+                  return (StrategyInput)
+                      new StrategyInput.Filled(f.fill().orderRef().strategyId(), f.fill());
+                })
+            .returns(StrategyInput.class);
+
+    return opened
+        .union(closes, marks, fills)
+        .keyBy(StrategyInput::strategyId)
+        .process(operator)
+        .uid("strategies")
+        .name("Strategies");
   }
 
   private static String root(String dataRoot) {

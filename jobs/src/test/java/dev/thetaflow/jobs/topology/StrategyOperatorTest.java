@@ -36,6 +36,7 @@ class StrategyOperatorTest {
   private static final Instant T = Instant.parse("2026-12-01T15:00:00Z");
   private static final LocalDate EXPIRY = LocalDate.of(2026, 12, 18);
   private static final BigDecimal TICK = new BigDecimal("0.01");
+  private static final long UNDERLYING = 756733;
 
   private static Contract option(long conId, double strike, OptionType right) {
     return Contract.equityOption(conId, "SPY", EXPIRY, strike, right, TICK);
@@ -98,8 +99,9 @@ class StrategyOperatorTest {
   void anIronCondorIsEnteredFilledMarkedAndClosedAcrossARestore() throws Exception {
     OperatorSubtaskState checkpoint;
     try (var h = harness(null)) {
-      h.processElement(new StrategyInput.Open(condor, "DU1", 1.25), 0);
-      h.processElement(new StrategyInput.Open(condor, "DU1", 1.25), 0); // delivered twice
+      h.processElement(new StrategyInput.Open(condor, UNDERLYING, "DU1", 1.25), 0);
+      h.processElement(
+          new StrategyInput.Open(condor, UNDERLYING, "DU1", 1.25), 0); // delivered twice
       OrderRequest entry = orders(h).get(0);
       assertThat(orders(h)).hasSize(1);
       // a credit: SELL the reversed legs at +1.25
@@ -168,7 +170,7 @@ class StrategyOperatorTest {
       h.processElement(fill(shortCall, Side.SELL, "1.00", "ic-1:ENTRY:1"), 0);
       h.processElement(fill(longCall, Side.BUY, "0.45", "ic-1:ENTRY:1"), 0);
       assertThat(h.extractOutputValues()).isEmpty();
-      h.processElement(new StrategyInput.Open(condor, "DU1", 1.25), 0);
+      h.processElement(new StrategyInput.Open(condor, UNDERLYING, "DU1", 1.25), 0);
       StrategySnapshot last = h.extractOutputValues().get(h.extractOutputValues().size() - 1);
       assertThat(last.state()).isEqualTo(StrategyState.OPEN);
       assertThat(last.strategy().openingNetPrice().value()).isEqualByComparingTo("1.25");
