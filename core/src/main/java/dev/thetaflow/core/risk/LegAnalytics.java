@@ -46,6 +46,7 @@ public final class LegAnalytics {
           0,
           0,
           0,
+          0,
           optionMid,
           spot,
           now);
@@ -71,6 +72,7 @@ public final class LegAnalytics {
         g.gamma(),
         g.vega(),
         g.theta(),
+        g.rho(),
         optionMid,
         spot,
         now);
@@ -99,6 +101,7 @@ public final class LegAnalytics {
         option.conId(),
         Double.NaN,
         status,
+        Double.NaN,
         Double.NaN,
         Double.NaN,
         Double.NaN,

@@ -1,5 +1,6 @@
 package dev.thetaflow.core.risk;
 
+import dev.thetaflow.core.analytics.Greeks;
 import dev.thetaflow.core.analytics.IvStatus;
 import java.time.Instant;
 
@@ -15,6 +16,7 @@ import java.time.Instant;
  * @param gamma d²V/dS²
  * @param vega per 1.00 of volatility
  * @param theta per year as time passes
+ * @param rho per 1.00 of rate
  * @param optionPrice the mid the volatility was solved from
  * @param spot the underlying's mid it was solved at
  * @param at the time it was true
@@ -27,6 +29,7 @@ public record LegGreeks(
     double gamma,
     double vega,
     double theta,
+    double rho,
     double optionPrice,
     double spot,
     Instant at) {
@@ -34,5 +37,10 @@ public record LegGreeks(
   /** Whether the Greeks are numbers. */
   public boolean usable() {
     return Double.isFinite(delta);
+  }
+
+  /** The Greeks as the analytics return them, valued at the mid. */
+  public Greeks perUnit() {
+    return new Greeks(optionPrice, delta, gamma, vega, theta, rho);
   }
 }
