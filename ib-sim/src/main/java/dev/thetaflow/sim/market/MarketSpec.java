@@ -1,7 +1,10 @@
 package dev.thetaflow.sim.market;
 
+import dev.thetaflow.core.risk.MarketAssumptions;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the simulated market lists and how it moves.
@@ -33,6 +36,15 @@ public record MarketSpec(
       throw new IllegalArgumentException(
           "weeklyExpiries >= 0, chainYears > 0 and strikeRange in (0, 1) are required");
     }
+  }
+
+  /** The rate and dividend yields this market prices with, as the job's analytics take them. */
+  public MarketAssumptions assumptions() {
+    Map<String, Double> yields = new HashMap<>();
+    for (UnderlyingSpec u : underlyings) {
+      yields.put(u.symbol(), u.dividendYield());
+    }
+    return new MarketAssumptions(rate, yields);
   }
 
   /** SPY, QQQ and IWM at late-2026-like levels, a 4% rate, 1-second steps. */

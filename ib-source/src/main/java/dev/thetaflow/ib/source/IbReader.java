@@ -8,6 +8,7 @@ import dev.thetaflow.ib.client.ConnectionState;
 import dev.thetaflow.ib.client.IbConnection;
 import dev.thetaflow.ib.client.IbListener;
 import dev.thetaflow.ib.codec.ContractDetails;
+import dev.thetaflow.ib.codec.CurrentTime;
 import dev.thetaflow.ib.codec.ErrorMessage;
 import dev.thetaflow.ib.codec.IncomingMessage;
 import dev.thetaflow.ib.codec.Position;
@@ -48,6 +49,10 @@ import org.slf4j.LoggerFactory;
 final class IbReader implements SourceReader<BrokerEvent, IbSplit>, IbListener {
   private static final Logger LOG = LoggerFactory.getLogger(IbReader.class);
   private static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(15);
+
+  /** How often the broker's clock is read again (a simulator's may run faster than ours). */
+  private static final Duration CLOCK_EVERY = Duration.ofSeconds(1);
+
   private static final DateTimeFormatter EXECUTION_FILTER =
       DateTimeFormatter.ofPattern("yyyyMMdd-HH:mm:ss");
 
@@ -74,6 +79,8 @@ final class IbReader implements SourceReader<BrokerEvent, IbSplit>, IbListener {
   private final Map<Integer, Long> snapshots = new HashMap<>();
   private final Map<Integer, Instant> snapshotStarted = new HashMap<>();
   private ScheduledExecutorService poller;
+  private final BrokerClock brokerClock = new BrokerClock();
+  private Instant clockAskedAt = Instant.EPOCH;
 
   private IbConnection connection;
   private BrokerEvents events; // the connection's reader thread only
@@ -160,6 +167,7 @@ final class IbReader implements SourceReader<BrokerEvent, IbSplit>, IbListener {
   }
 
   private void onReady() {
+    connection.send(Requests::reqCurrentTime);
     List<String> accounts = connection.accounts();
     String account =
         settings.connection().expectedAccount() != null
@@ -200,10 +208,14 @@ final class IbReader implements SourceReader<BrokerEvent, IbSplit>, IbListener {
   @Override
   public synchronized void onMessage(IncomingMessage message) {
     Instant now = Instant.now();
+    if (message instanceof CurrentTime t) {
+      brokerClock.onServerTime(t.epochSeconds(), now.toEpochMilli());
+      return;
+    }
     if (message instanceof Position p) {
       wantLeg(p, now);
     }
-    if (events.apply(message, now)) {
+    if (events.apply(message, brokerClock.at(now))) {
       return;
     }
     if (message instanceof TickSnapshotEnd end) {
@@ -327,6 +339,10 @@ final class IbReader implements SourceReader<BrokerEvent, IbSplit>, IbListener {
       }
       if (connection.state() != ConnectionState.READY) {
         return;
+      }
+      if (Duration.between(clockAskedAt, now).compareTo(CLOCK_EVERY) >= 0) {
+        clockAskedAt = now;
+        connection.send(Requests::reqCurrentTime);
       }
       int free = settings.snapshotReserve() - snapshots.size();
       for (long conId : planner.nextSnapshots(free)) {

@@ -6,6 +6,7 @@ import dev.thetaflow.core.strategy.StrategyState;
 import dev.thetaflow.ib.client.ConnectionOptions;
 import dev.thetaflow.ib.source.IbSourceSettings;
 import dev.thetaflow.ib.source.StreamedInstrument;
+import dev.thetaflow.jobs.topology.StrategyOperator;
 import dev.thetaflow.jobs.topology.StrategySnapshot;
 import dev.thetaflow.jobs.topology.TradingTopology;
 import dev.thetaflow.sim.market.MarketSpec;
@@ -85,8 +86,8 @@ final class SimCommand implements Callable<Integer> {
     }
     DeltaTables tables = DeltaTables.withDefaultEngine();
     Tables.createMissing(tables, Path.of(root));
-    SimMarket market =
-        SimMarket.create(MarketSpec.defaults(), seed, SimMarket.nextOpen(Instant.now()));
+    MarketSpec marketSpec = MarketSpec.defaults();
+    SimMarket market = SimMarket.create(marketSpec, seed, SimMarket.nextOpen(Instant.now()));
     try (IbSim sim =
         IbSim.start(IbSim.Options.defaults(0, speed, seed), market, Scenario.quiet())) {
       out.printf(
@@ -106,7 +107,8 @@ final class SimCommand implements Callable<Integer> {
               sim.account(),
               root,
               replayCommands ? StartingPosition.earliest() : StartingPosition.latest(),
-              "sim-" + System.currentTimeMillis()); // every sim run starts fresh: a new lineage
+              "sim-" + System.currentTimeMillis(), // every sim run starts fresh: a new lineage
+              StrategyOperator.Settings.defaults(marketSpec.assumptions()));
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setParallelism(1);
       env.enableCheckpointing(5_000);

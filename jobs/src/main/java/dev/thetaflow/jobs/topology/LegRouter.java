@@ -1,5 +1,7 @@
 package dev.thetaflow.jobs.topology;
 
+import dev.thetaflow.core.broker.BrokerEvent;
+import dev.thetaflow.core.broker.BrokerEvent.ModelGreeksEvent;
 import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -11,19 +13,44 @@ import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by instrument (conId): sends each quote to every strategy that holds the instrument as a
- * leg. Strategies register and unregister their legs; a strategy that registers gets the last quote
- * at once, so it can mark before the next tick. Processing time: it only forwards.
+ * Keyed by instrument (conId): sends each quote and IB model Greeks to every strategy that holds
+ * the instrument as a leg or underlying. Strategies register and unregister; a strategy that
+ * registers gets the last quote at once, so it can mark before the next tick. Processing time: it
+ * only forwards.
  */
 public final class LegRouter
-    extends KeyedCoProcessFunction<Long, LegRouter.Registration, QuoteEvent, LegRouter.Routed> {
+    extends KeyedCoProcessFunction<Long, LegRouter.Registration, BrokerEvent, LegRouter.Routed> {
   private static final long serialVersionUID = 1L;
 
   /** A strategy starts ({@code active}) or stops holding an instrument as a leg. */
   public record Registration(long conId, String strategyId, boolean active) {}
 
-  /** A quote for one strategy. */
-  public record Routed(String strategyId, QuoteEvent quote) {}
+  /** A quote or model Greeks for one strategy. */
+  public record Routed(String strategyId, BrokerEvent event) {
+
+    /** What the strategy's operator takes. */
+    public StrategyInput toInput() {
+      return event instanceof ModelGreeksEvent m
+          ? new StrategyInput.Model(strategyId, m)
+          : new StrategyInput.Mark(strategyId, (QuoteEvent) event);
+    }
+  }
+
+  /** The instrument a routed event is about; others are not routed. */
+  public static long conIdOf(BrokerEvent e) {
+    if (e instanceof QuoteEvent q) {
+      return q.quote().conId();
+    }
+    if (e instanceof ModelGreeksEvent m) {
+      return m.greeks().conId();
+    }
+    throw new IllegalArgumentException("not routed by instrument: " + e);
+  }
+
+  /** Whether {@link #conIdOf} knows {@code e}. */
+  public static boolean routed(BrokerEvent e) {
+    return e instanceof QuoteEvent || e instanceof ModelGreeksEvent;
+  }
 
   private transient MapState<String, Boolean> strategies;
   private transient ValueState<QuoteEvent> last;
@@ -56,13 +83,15 @@ public final class LegRouter
   }
 
   @Override
-  public void processElement2(QuoteEvent q, Context ctx, Collector<Routed> out) throws Exception {
+  public void processElement2(BrokerEvent e, Context ctx, Collector<Routed> out) throws Exception {
     if (strategies.isEmpty()) {
-      return; // an underlying or an instrument no strategy holds
+      return; // an instrument no strategy holds
     }
-    last.update(q);
+    if (e instanceof QuoteEvent q) {
+      last.update(q);
+    }
     for (String strategyId : strategies.keys()) {
-      out.collect(new Routed(strategyId, q));
+      out.collect(new Routed(strategyId, e));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.thetaflow.jobs.topology;
 
+import dev.thetaflow.core.broker.BrokerEvent.ModelGreeksEvent;
 import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
 import dev.thetaflow.core.order.Fill;
 import dev.thetaflow.core.strategy.Strategy;
@@ -28,6 +29,9 @@ public sealed interface StrategyInput {
 
   /** A quote of one of its legs or of its underlying. */
   record Mark(String strategyId, QuoteEvent quote) implements StrategyInput {}
+
+  /** IB's model Greeks for one of its legs, kept beside its own. */
+  record Model(String strategyId, ModelGreeksEvent greeks) implements StrategyInput {}
 
   /** A fill attributed to it by its order reference. */
   record Filled(String strategyId, Fill fill) implements StrategyInput {}

@@ -2,8 +2,11 @@ package dev.thetaflow.jobs.topology;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thetaflow.core.analytics.IvStatus;
+import dev.thetaflow.core.instrument.Contract;
 import dev.thetaflow.core.instrument.Leg;
 import dev.thetaflow.core.json.DomainJson;
+import dev.thetaflow.core.market.Quote;
 import dev.thetaflow.core.order.Fill;
 import dev.thetaflow.core.order.OrderAction;
 import dev.thetaflow.core.order.OrderPurpose;
@@ -11,12 +14,18 @@ import dev.thetaflow.core.order.OrderRef;
 import dev.thetaflow.core.order.OrderRequest;
 import dev.thetaflow.core.order.OrderType;
 import dev.thetaflow.core.order.TimeInForce;
+import dev.thetaflow.core.risk.LegAnalytics;
+import dev.thetaflow.core.risk.LegGreeks;
+import dev.thetaflow.core.risk.MarketAssumptions;
+import dev.thetaflow.core.risk.PositionGreeks;
 import dev.thetaflow.core.strategy.Strategy;
 import dev.thetaflow.core.strategy.StrategyBook;
 import dev.thetaflow.core.strategy.StrategyState;
 import dev.thetaflow.core.value.Price;
 import dev.thetaflow.core.value.Side;
 import dev.thetaflow.core.value.TickRounding;
+import java.io.IOException;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +49,13 @@ import org.apache.flink.util.OutputTag;
  * request (an exit order for what it holds leaves), CLOSED when nothing is held. A snapshot leaves
  * on every change; orders leave on {@link #ORDERS}.
  *
+ * <p>Each option leg's implied volatility and Greeks are solved from its mid at the underlying's
+ * price ({@link LegAnalytics}), at most once per {@code greeksInterval} of event time unless the
+ * underlying moves by {@code greeksSpotMove} first: an American solve costs about 0.1 ms, so
+ * solving on every tick would bound the job at a few thousand ticks a second. The strategy's Greeks
+ * are the held legs' in position units; IB's model Greeks are kept beside them. Refreshed analytics
+ * leave on {@link #MARKET_DATA}.
+ *
  * <p>Orders trade legs X as BUY X, or for a credit as SELL −X at a positive price, the way venues
  * quote combos; the exit trades what is held, reversed, at market.
  */
@@ -51,8 +67,56 @@ public final class StrategyOperator
   public static final OutputTag<OrderAction> ORDERS =
       new OutputTag<>("orders", TypeInformation.of(OrderAction.class));
 
-  private final double maxRelativeSpread;
-  private final Duration maxMarkAge;
+  /** Legs' and underlyings' market with refreshed analytics, for the market_data table. */
+  public static final OutputTag<MarketSnapshot> MARKET_DATA =
+      new OutputTag<>("market-data", TypeInformation.of(MarketSnapshot.class));
+
+  /**
+   * How strategies are marked and analysed.
+   *
+   * @param maxRelativeSpread a quote wider than this share of its mid is no mark
+   * @param maxMarkAge a mark older than this is stale
+   * @param greeksInterval legs' Greeks are solved again after this much event time
+   * @param greeksSpotMove ... or once the underlying moved by this share since they were solved
+   * @param recordInterval snapshots driven by marks alone are recorded at most this often
+   * @param market rate and dividend yields
+   */
+  public record Settings(
+      double maxRelativeSpread,
+      Duration maxMarkAge,
+      Duration greeksInterval,
+      double greeksSpotMove,
+      Duration recordInterval,
+      MarketAssumptions market)
+      implements Serializable {
+    public Settings {
+      if (!(maxRelativeSpread > 0) || !(greeksSpotMove > 0)) {
+        throw new IllegalArgumentException(
+            "maxRelativeSpread and greeksSpotMove must be > 0, were "
+                + maxRelativeSpread
+                + " and "
+                + greeksSpotMove);
+      }
+      for (Duration d : List.of(maxMarkAge, greeksInterval, recordInterval)) {
+        if (d.isNegative() || d.isZero()) {
+          throw new IllegalArgumentException("intervals must be positive, was " + d);
+        }
+      }
+    }
+
+    /** Marks within 50% spreads and 30 s; Greeks each second or 0.25% move; records each 5 s. */
+    public static Settings defaults(MarketAssumptions market) {
+      return new Settings(
+          0.5,
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(1),
+          0.0025,
+          Duration.ofSeconds(5),
+          market);
+    }
+  }
+
+  private final Settings settings;
 
   private transient ValueState<StrategyRecord> state;
 
@@ -65,13 +129,8 @@ public final class StrategyOperator
 
   private transient ObjectMapper json;
 
-  /**
-   * @param maxRelativeSpread a quote wider than this share of its mid is no mark
-   * @param maxMarkAge a mark older than this is stale
-   */
-  public StrategyOperator(double maxRelativeSpread, Duration maxMarkAge) {
-    this.maxRelativeSpread = maxRelativeSpread;
-    this.maxMarkAge = maxMarkAge;
+  public StrategyOperator(Settings settings) {
+    this.settings = settings;
   }
 
   @Override
@@ -94,16 +153,15 @@ public final class StrategyOperator
         return; // a command delivered twice opens once
       }
       Strategy s = open.strategy();
-      record = new StrategyRecord();
-      record.account = open.account();
-      StrategyBook book = new StrategyBook(s.legs(), maxRelativeSpread, maxMarkAge);
+      record = newRecord(open);
+      StrategyBook book = newBook(s);
       ctx.output(ORDERS, new OrderAction.Place(entry(s, open.account(), open.limitPrice())));
-      out.collect(snapshot(s, book, s.openedAt()));
+      out.collect(snapshot(record, s, book, s.openedAt(), true));
       for (String early : earlyFills.get()) {
         Fill fill = json.readValue(early, Fill.class);
         book.applyFill(fill);
         s = afterFill(s, book, fill.time());
-        out.collect(snapshot(s, book, fill.time()));
+        out.collect(snapshot(record, s, book, fill.time(), true));
       }
       earlyFills.clear();
       save(record, s, book);
@@ -115,14 +173,27 @@ public final class StrategyOperator
       }
       return; // a quote before the strategy exists here: nothing to mark yet
     }
-    Strategy s = json.readValue(record.strategyJson, Strategy.class);
+    Strategy s = strategy(record);
     StrategyBook book = book(record, s);
     Instant time;
+    boolean recorded = true;
     if (input instanceof StrategyInput.Mark m) {
-      if (!book.mark(m.quote().quote())) {
+      time = m.quote().time();
+      if (!mark(record, book, m.quote().quote())) {
         return;
       }
-      time = m.quote().time();
+      refreshAnalytics(record, s, book, time, ctx);
+      recorded =
+          time.toEpochMilli() - record.recordedAtMillis >= settings.recordInterval().toMillis();
+    } else if (input instanceof StrategyInput.Model m) {
+      StrategyRecord.LegRecord leg = record.leg(m.greeks().greeks().conId());
+      if (leg != null) {
+        leg.ibIv = m.greeks().greeks().impliedVol();
+        leg.ibDelta = m.greeks().greeks().delta();
+        leg.ibAtMillis = m.greeks().greeks().time().toEpochMilli();
+        state.update(record);
+      }
+      return; // kept beside ours; written with the next refresh
     } else if (input instanceof StrategyInput.Filled f) {
       book.applyFill(f.fill());
       time = f.fill().time();
@@ -138,8 +209,117 @@ public final class StrategyOperator
     } else {
       return;
     }
+    if (recorded) {
+      record.recordedAtMillis = time.toEpochMilli();
+    }
     save(record, s, book);
-    out.collect(snapshot(s, book, time));
+    out.collect(snapshot(record, s, book, time, recorded));
+  }
+
+  /** Applies a leg's or the underlying's quote; whether it changed anything. */
+  private boolean mark(StrategyRecord record, StrategyBook book, Quote q) {
+    if (q.conId() == record.underlyingConId) {
+      double price = underlyingPrice(q);
+      if (!(price > 0)) {
+        return false;
+      }
+      record.spot = price;
+      record.spotAtMillis = q.time().toEpochMilli();
+      return true;
+    }
+    if (!book.mark(q)) {
+      return false;
+    }
+    syncLegs(record, book);
+    StrategyRecord.LegRecord leg = record.leg(q.conId());
+    leg.bid = q.bid();
+    leg.ask = q.ask();
+    leg.last = q.last();
+    return true;
+  }
+
+  /** The mid of a sane two-sided quote, else the last trade, else NaN. */
+  private double underlyingPrice(Quote q) {
+    if (q.isTwoSided() && q.ask() >= q.bid() && q.bid() > 0) {
+      double mid = q.mid();
+      if (q.spread() <= settings.maxRelativeSpread() * mid) {
+        return mid;
+      }
+    }
+    return q.last() > 0 ? q.last() : Double.NaN;
+  }
+
+  /**
+   * Solves again the Greeks of every option leg whose are due (older than the interval, or the
+   * underlying moved past the threshold since) and whose mark and spot are fresh; each refreshed
+   * leg (and the underlying, once per interval) goes to {@link #MARKET_DATA}.
+   */
+  private void refreshAnalytics(
+      StrategyRecord record, Strategy s, StrategyBook book, Instant now, Context ctx) {
+    long nowMillis = now.toEpochMilli();
+    long maxAge = settings.maxMarkAge().toMillis();
+    if (!(record.spot > 0) || nowMillis - record.spotAtMillis > maxAge) {
+      return;
+    }
+    long interval = settings.greeksInterval().toMillis();
+    for (Leg leg : s.legs()) {
+      Contract c = leg.contract();
+      StrategyRecord.LegRecord l = record.leg(c.conId());
+      if (!c.isOption() || l.markedAtMillis < 0 || nowMillis - l.markedAtMillis > maxAge) {
+        continue;
+      }
+      boolean due =
+          l.greeksAtMillis <= 0
+              || nowMillis - l.greeksAtMillis >= interval
+              || Math.abs(record.spot / l.greeksSpot - 1) >= settings.greeksSpotMove();
+      if (!due) {
+        continue;
+      }
+      LegGreeks g = LegAnalytics.of(c, l.mark, record.spot, now, settings.market());
+      l.greeksAtMillis = nowMillis;
+      l.ivStatus = g.ivStatus().name();
+      l.iv = g.impliedVol();
+      l.delta = g.delta();
+      l.gamma = g.gamma();
+      l.vega = g.vega();
+      l.theta = g.theta();
+      l.rho = g.rho();
+      l.greeksPrice = g.optionPrice();
+      l.greeksSpot = g.spot();
+      ctx.output(
+          MARKET_DATA,
+          new MarketSnapshot(
+              c,
+              c.conId(),
+              c.symbol(),
+              l.bid,
+              l.ask,
+              l.last,
+              record.spot,
+              g,
+              l.ibAtMillis > 0 ? l.ibIv : Double.NaN,
+              l.ibAtMillis > 0 ? l.ibDelta : Double.NaN,
+              false,
+              now));
+    }
+    if (nowMillis - record.underlyingWrittenAtMillis >= interval) {
+      record.underlyingWrittenAtMillis = nowMillis;
+      ctx.output(
+          MARKET_DATA,
+          new MarketSnapshot(
+              null,
+              record.underlyingConId,
+              s.underlying(),
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              record.spot,
+              null,
+              Double.NaN,
+              Double.NaN,
+              false,
+              now));
+    }
   }
 
   /**
@@ -234,8 +414,40 @@ public final class StrategyOperator
         TimeInForce.DAY);
   }
 
+  private StrategyRecord newRecord(StrategyInput.Open open) {
+    StrategyRecord record = new StrategyRecord();
+    record.account = open.account();
+    record.underlyingConId = open.underlyingConId();
+    List<Leg> legs = open.strategy().legs();
+    record.legs = new StrategyRecord.LegRecord[legs.size()];
+    for (int i = 0; i < legs.size(); i++) {
+      StrategyRecord.LegRecord l = new StrategyRecord.LegRecord();
+      l.conId = legs.get(i).contract().conId();
+      l.markedAtMillis = -1;
+      l.bid = Double.NaN;
+      l.ask = Double.NaN;
+      l.last = Double.NaN;
+      record.legs[i] = l;
+    }
+    return record;
+  }
+
+  private StrategyBook newBook(Strategy s) {
+    return new StrategyBook(s.legs(), settings.maxRelativeSpread(), settings.maxMarkAge());
+  }
+
+  private Strategy strategy(StrategyRecord record) throws JsonProcessingException {
+    if (record.strategy == null) {
+      record.strategy = json.readValue(record.strategyJson, Strategy.class);
+    }
+    return record.strategy;
+  }
+
   private StrategyBook book(StrategyRecord record, Strategy s) {
-    StrategyBook book = new StrategyBook(s.legs(), maxRelativeSpread, maxMarkAge);
+    if (record.book != null) {
+      return record.book;
+    }
+    StrategyBook book = newBook(s);
     for (StrategyRecord.LegRecord l : record.legs) {
       book.restore(
           new StrategyBook.LegSnapshot(
@@ -247,36 +459,78 @@ public final class StrategyOperator
               l.markedAtMillis < 0 ? null : Instant.ofEpochMilli(l.markedAtMillis)));
     }
     book.restoreCommissions(record.commissions);
+    record.book = book;
     return book;
   }
 
-  private void save(StrategyRecord record, Strategy s, StrategyBook book)
-      throws JsonProcessingException, java.io.IOException {
-    record.strategyJson = json.writeValueAsString(s);
+  private void save(StrategyRecord record, Strategy s, StrategyBook book) throws IOException {
+    if (s != record.strategy) {
+      record.strategyJson = json.writeValueAsString(s);
+      record.strategy = s;
+    }
+    record.book = book;
+    syncLegs(record, book);
+    state.update(record);
+  }
+
+  /** Copies the book into the record's legs (the record is what is checkpointed). */
+  private static void syncLegs(StrategyRecord record, StrategyBook book) {
     record.commissions = book.commissions();
-    List<StrategyBook.LegSnapshot> legs = book.legSnapshots();
-    record.legs = new StrategyRecord.LegRecord[legs.size()];
-    for (int i = 0; i < legs.size(); i++) {
-      StrategyBook.LegSnapshot l = legs.get(i);
-      StrategyRecord.LegRecord r = new StrategyRecord.LegRecord();
-      r.conId = l.conId();
+    for (StrategyBook.LegSnapshot l : book.legSnapshots()) {
+      StrategyRecord.LegRecord r = record.leg(l.conId());
       r.position = l.position();
       r.averagePrice = l.averagePrice();
       r.realized = l.realized();
       r.mark = l.mark();
       r.markedAtMillis = l.markedAt() == null ? -1 : l.markedAt().toEpochMilli();
-      record.legs[i] = r;
     }
-    state.update(record);
   }
 
-  private static StrategySnapshot snapshot(Strategy s, StrategyBook book, Instant time) {
+  private static StrategySnapshot snapshot(
+      StrategyRecord record, Strategy s, StrategyBook book, Instant time, boolean recorded) {
+    List<LegGreeks> legGreeks = new ArrayList<>(record.legs.length);
+    PositionGreeks total = null;
+    boolean complete = record.spot > 0;
+    for (Leg leg : s.legs()) {
+      StrategyRecord.LegRecord l = record.leg(leg.contract().conId());
+      LegGreeks g = null;
+      if (l.greeksAtMillis > 0) {
+        g =
+            new LegGreeks(
+                l.conId,
+                l.iv,
+                IvStatus.valueOf(l.ivStatus),
+                l.delta,
+                l.gamma,
+                l.vega,
+                l.theta,
+                l.rho,
+                l.greeksPrice,
+                l.greeksSpot,
+                Instant.ofEpochMilli(l.greeksAtMillis));
+        legGreeks.add(g);
+      }
+      long held = book.position(l.conId);
+      if (held == 0 || !complete) {
+        continue;
+      }
+      if (g == null || !g.usable()) {
+        complete = false;
+        continue;
+      }
+      PositionGreeks p = PositionGreeks.of(leg.contract(), g.perUnit(), held, record.spot);
+      total = total == null ? p : total.plus(p);
+    }
     return new StrategySnapshot(
         s,
         book.legSnapshots(),
         book.realizedPnl(),
         book.unrealizedPnl(time),
         book.commissions(),
+        record.spot > 0 ? record.spot : Double.NaN,
+        legGreeks,
+        complete ? total : null,
+        recorded,
         time);
   }
 }

@@ -1,9 +1,16 @@
 package dev.thetaflow.jobs.topology;
 
+import dev.thetaflow.core.strategy.Strategy;
+import dev.thetaflow.core.strategy.StrategyBook;
+
 /**
  * A strategy's keyed state, as a Flink POJO so that it evolves (fields may be added; a restored
- * record reads the new ones as their defaults): the strategy itself as its domain JSON, the books
- * per leg as plain fields.
+ * record reads the new ones as their defaults, which is why "never" is 0 or less everywhere): the
+ * strategy itself as its domain JSON, the books and analytics per leg as plain fields.
+ *
+ * <p>The transient fields cache the parsed strategy and its book between events. The heap state
+ * backend hands the same record back, so a mark does not parse JSON; a backend that copies or
+ * deserialises the record drops them, and they are rebuilt from the persistent fields.
  */
 public class StrategyRecord {
   /** {@link dev.thetaflow.core.strategy.Strategy} as DomainJson writes it. */
@@ -15,11 +22,40 @@ public class StrategyRecord {
   /** Exit orders sent so far: the next exit's order reference sequence is this + 1. */
   public int exits;
 
+  /** The underlying's conId; its quotes are the legs' spot. */
+  public long underlyingConId;
+
+  /** The underlying's last sane price (mid, else last), 0 when never seen. */
+  public double spot;
+
+  public long spotAtMillis;
+
+  /** When a snapshot driven by marks alone was last recorded, epoch millis. */
+  public long recordedAtMillis;
+
+  /** When the underlying's market data was last written, epoch millis. */
+  public long underlyingWrittenAtMillis;
+
   public LegRecord[] legs;
+
+  public transient Strategy strategy;
+  public transient StrategyBook book;
 
   public StrategyRecord() {}
 
-  /** One leg's books. */
+  /** The leg record of {@code conId}, or null. */
+  LegRecord leg(long conId) {
+    if (legs != null) {
+      for (LegRecord l : legs) {
+        if (l.conId == conId) {
+          return l;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** One leg's books, its last quote and its analytics (ours and IB's). */
   public static class LegRecord {
     public long conId;
     public long position;
@@ -29,6 +65,29 @@ public class StrategyRecord {
 
     /** Epoch milliseconds of the mark, -1 when never marked. */
     public long markedAtMillis;
+
+    public double bid;
+    public double ask;
+    public double last;
+
+    /** When the Greeks below were computed, epoch millis; 0 or less: never. */
+    public long greeksAtMillis;
+
+    public String ivStatus;
+    public double iv;
+    public double delta;
+    public double gamma;
+    public double vega;
+    public double theta;
+    public double rho;
+    public double greeksPrice;
+    public double greeksSpot;
+
+    /** IB's model Greeks as they last arrived; 0 or less: none yet. */
+    public long ibAtMillis;
+
+    public double ibIv;
+    public double ibDelta;
 
     public LegRecord() {}
   }

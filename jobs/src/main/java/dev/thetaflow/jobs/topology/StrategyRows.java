@@ -2,13 +2,17 @@ package dev.thetaflow.jobs.topology;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.thetaflow.core.json.DomainJson;
+import dev.thetaflow.core.risk.PositionGreeks;
 import dev.thetaflow.core.strategy.Strategy;
 import dev.thetaflow.sinks.delta.RowConverter;
 
 /**
  * A strategy snapshot as a row of the {@code strategies} table (event_time, job_id, checkpoint_id,
- * then the table's columns). Greeks and max profit/loss stay null until the snapshot carries them;
- * NaN P&amp;L (no fresh marks) is written as null, never as a number.
+ * then the table's columns). Greeks are what is held, in position units as a trader reads them:
+ * delta in share-equivalents, gamma per 1.00 of the underlying, vega per volatility point, theta
+ * per calendar day; null while nothing is held or a held leg has no usable Greeks. Max profit/loss
+ * stay null until the decision rules compute them. NaN P&amp;L (no fresh marks) is written as null,
+ * never as a number.
  */
 final class StrategyRows implements RowConverter<StrategySnapshot> {
   private static final long serialVersionUID = 1L;
@@ -22,6 +26,7 @@ final class StrategyRows implements RowConverter<StrategySnapshot> {
   @Override
   public Object[] toRow(StrategySnapshot s) {
     Strategy st = s.strategy();
+    PositionGreeks g = s.greeks();
     String legs;
     try {
       legs = DomainJson.newMapper().writeValueAsString(st.legs());
@@ -43,11 +48,11 @@ final class StrategyRows implements RowConverter<StrategySnapshot> {
       null,
       null,
       s.realizedPnl(),
-      Double.isNaN(s.unrealizedPnl()) ? null : s.unrealizedPnl(),
-      null,
-      null,
-      null,
-      null
+      TableRows.number(s.unrealizedPnl()),
+      g == null ? null : g.delta(),
+      g == null ? null : g.gamma(),
+      g == null ? null : g.vegaPerPoint(),
+      g == null ? null : g.thetaPerDay()
     };
   }
 }

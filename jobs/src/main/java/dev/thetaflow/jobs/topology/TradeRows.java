@@ -3,7 +3,6 @@ package dev.thetaflow.jobs.topology;
 import dev.thetaflow.core.broker.BrokerEvent.FillEvent;
 import dev.thetaflow.core.order.Fill;
 import dev.thetaflow.sinks.delta.RowConverter;
-import java.time.ZoneId;
 
 /**
  * A fill as a row of the {@code trades} table, partitioned by the exchange date of the execution
@@ -11,7 +10,6 @@ import java.time.ZoneId;
  */
 final class TradeRows implements RowConverter<FillEvent> {
   private static final long serialVersionUID = 1L;
-  private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
   private final String jobId;
 
@@ -23,7 +21,7 @@ final class TradeRows implements RowConverter<FillEvent> {
   public Object[] toRow(FillEvent event) {
     Fill f = event.fill();
     return new Object[] {
-      f.time().atZone(NEW_YORK).toLocalDate(), // trade_date
+      TableRows.tradeDate(f.time()),
       f.time(),
       jobId,
       null, // checkpoint_id: the sink's transaction records it

@@ -2,7 +2,6 @@ package dev.thetaflow.jobs.topology;
 
 import dev.thetaflow.core.broker.BrokerEvent;
 import dev.thetaflow.core.broker.BrokerEvent.FillEvent;
-import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
 import dev.thetaflow.core.command.Command;
 import dev.thetaflow.core.command.CommandAction;
 import dev.thetaflow.core.command.CommandException;
@@ -15,6 +14,8 @@ import dev.thetaflow.jobs.commands.CommandsTable;
 import dev.thetaflow.jobs.commands.StoredCommand;
 import dev.thetaflow.sinks.delta.DeltaSink;
 import dev.thetaflow.sinks.delta.DeltaSinkSettings;
+import dev.thetaflow.sinks.delta.DeltaTableSpec;
+import dev.thetaflow.sinks.delta.RowConverter;
 import dev.thetaflow.sinks.order.OrderSink;
 import dev.thetaflow.sinks.tables.Tables;
 import dev.thetaflow.sinks.tail.StartingPosition;
@@ -52,6 +53,7 @@ public final class TradingTopology {
    * @param commandsFrom where a start without state begins reading commands
    * @param lineage the Delta sinks' transaction-id lineage: the same across restores of one job
    *     (checkpoints, savepoints), a new one for a job started fresh over the same tables
+   * @param strategies how strategies are marked and analysed
    */
   public record Settings(
       IbSourceSettings source,
@@ -60,7 +62,8 @@ public final class TradingTopology {
       String account,
       String dataRoot,
       StartingPosition commandsFrom,
-      String lineage)
+      String lineage,
+      StrategyOperator.Settings strategies)
       implements Serializable {}
 
   private static final OutputTag<CommandAction.OpenStrategy> OPENS =
@@ -96,36 +99,34 @@ public final class TradingTopology {
             .name("Resolve strategies");
 
     SingleOutputStreamOperator<StrategySnapshot> strategies =
-        strategies(broker, opened, closes, new StrategyOperator(0.5, Duration.ofSeconds(30)));
+        strategies(broker, opened, closes, new StrategyOperator(s.strategies()));
 
-    strategies
-        .sinkTo(
-            new DeltaSink<>(
-                new DeltaSinkSettings<>(
-                    root(s.dataRoot()) + Tables.STRATEGIES.name(),
-                    Tables.STRATEGIES,
-                    new StrategyRows(s.lineage()),
-                    "strategies-" + s.lineage(),
-                    10_000)))
-        .uid("strategies-table")
-        .name("Delta strategies")
-        .setParallelism(1);
-
-    broker
-        .filter(e -> e instanceof FillEvent)
-        .map(e -> (FillEvent) e)
-        .returns(FillEvent.class)
-        .sinkTo(
-            new DeltaSink<>(
-                new DeltaSinkSettings<>(
-                    root(s.dataRoot()) + Tables.TRADES.name(),
-                    Tables.TRADES,
-                    new TradeRows(s.lineage()),
-                    "trades-" + s.lineage(),
-                    10_000)))
-        .uid("trades-table")
-        .name("Delta trades")
-        .setParallelism(1);
+    table(
+        strategies.filter(StrategySnapshot::recorded).name("Recorded snapshots"),
+        s,
+        Tables.STRATEGIES,
+        new StrategyRows(s.lineage()));
+    table(
+        strategies
+            .getSideOutput(StrategyOperator.MARKET_DATA)
+            .keyBy(MarketSnapshot::conId)
+            .process(new MarketDataThrottle(s.strategies().greeksInterval()))
+            .uid("market-data-throttle")
+            .name("One market row per instrument and interval"),
+        s,
+        Tables.MARKET_DATA,
+        new MarketDataRows(s.lineage()));
+    table(only(broker, FillEvent.class), s, Tables.TRADES, new TradeRows(s.lineage()));
+    table(
+        only(broker, BrokerEvent.PositionEvent.class),
+        s,
+        Tables.POSITIONS,
+        new TableRows.Positions(s.lineage()));
+    table(
+        only(broker, BrokerEvent.AccountValueEvent.class),
+        s,
+        Tables.ACCOUNT,
+        new TableRows.Account(s.lineage()));
 
     strategies
         .getSideOutput(StrategyOperator.ORDERS)
@@ -170,16 +171,11 @@ public final class TradingTopology {
     DataStream<StrategyInput> marks =
         registrations
             .keyBy(LegRouter.Registration::conId)
-            .connect(
-                broker
-                    .filter(e -> e instanceof QuoteEvent)
-                    .map(e -> (QuoteEvent) e)
-                    .returns(QuoteEvent.class)
-                    .keyBy(q -> q.quote().conId()))
+            .connect(broker.filter(LegRouter::routed).keyBy(LegRouter::conIdOf))
             .process(new LegRouter())
             .uid("leg-router")
             .name("Route leg quotes")
-            .map(r -> (StrategyInput) new StrategyInput.Mark(r.strategyId(), r.quote()))
+            .map(LegRouter.Routed::toInput)
             .returns(StrategyInput.class);
     DataStream<StrategyInput> fills =
         broker
@@ -198,6 +194,36 @@ public final class TradingTopology {
         .process(operator)
         .uid("strategies")
         .name("Strategies");
+  }
+
+  /** Broker events of one kind. */
+  private static <T extends BrokerEvent> DataStream<T> only(
+      DataStream<BrokerEvent> broker, Class<T> kind) {
+    return broker
+        .filter(kind::isInstance)
+        .name(kind.getSimpleName() + "s")
+        .map(kind::cast)
+        .returns(kind)
+        .name(kind.getSimpleName() + "s");
+  }
+
+  /**
+   * Writes {@code rows} into {@code table} under the data root, exactly once, one writer: the uid
+   * is the table's name, so it stays stable across upgrades.
+   */
+  private static <T> void table(
+      DataStream<T> rows, Settings s, DeltaTableSpec table, RowConverter<T> converter) {
+    rows.sinkTo(
+            new DeltaSink<>(
+                new DeltaSinkSettings<>(
+                    root(s.dataRoot()) + table.name(),
+                    table,
+                    converter,
+                    table.name() + "-" + s.lineage(),
+                    10_000)))
+        .uid(table.name() + "-table")
+        .name("Delta " + table.name())
+        .setParallelism(1);
   }
 
   private static String root(String dataRoot) {

@@ -2,8 +2,12 @@ package dev.thetaflow.jobs.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.thetaflow.core.broker.BrokerEvent;
+import dev.thetaflow.core.broker.BrokerEvent.ModelGreeksEvent;
 import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
 import dev.thetaflow.core.market.MarketDataKind;
+import dev.thetaflow.core.market.ModelGreeks;
+import dev.thetaflow.core.market.ModelTickSource;
 import dev.thetaflow.core.market.Quote;
 import dev.thetaflow.jobs.topology.LegRouter.Registration;
 import dev.thetaflow.jobs.topology.LegRouter.Routed;
@@ -21,16 +25,42 @@ class LegRouterTest {
         new Quote(conId, bid, ask, Double.NaN, 1, 1, 0, T), MarketDataKind.REAL_TIME);
   }
 
-  private static KeyedTwoInputStreamOperatorTestHarness<Long, Registration, QuoteEvent, Routed>
+  private static KeyedTwoInputStreamOperatorTestHarness<Long, Registration, BrokerEvent, Routed>
       harness() throws Exception {
     var h =
         new KeyedTwoInputStreamOperatorTestHarness<>(
             new KeyedCoProcessOperator<>(new LegRouter()),
             Registration::conId,
-            q -> q.quote().conId(),
+            LegRouter::conIdOf,
             Types.LONG);
     h.open();
     return h;
+  }
+
+  private static String describe(Routed r) {
+    if (r.event() instanceof ModelGreeksEvent m) {
+      return r.strategyId() + "@iv" + m.greeks().impliedVol();
+    }
+    return r.strategyId() + "@" + ((QuoteEvent) r.event()).quote().bid();
+  }
+
+  @Test
+  void modelGreeksGoToTheHoldersButAreNotTheQuoteANewHolderGets() throws Exception {
+    try (var h = harness()) {
+      h.processElement1(new Registration(7, "ic-1", true), 0);
+      h.processElement2(quote(7, 1.05, 1.15), 0);
+      h.processElement2(
+          new ModelGreeksEvent(
+              new ModelGreeks(7, ModelTickSource.MODEL, 0.25, 0.3, 0.01, 0.1, -0.02, 1.1, 600, T),
+              MarketDataKind.REAL_TIME),
+          0);
+      h.processElement1(new Registration(7, "ic-2", true), 0);
+      assertThat(h.extractOutputValues())
+          .extracting(LegRouterTest::describe)
+          .containsExactly("ic-1@1.05", "ic-1@iv0.25", "ic-2@1.05");
+      assertThat(h.extractOutputValues().get(1).toInput()).isInstanceOf(StrategyInput.Model.class);
+      assertThat(h.extractOutputValues().get(0).toInput()).isInstanceOf(StrategyInput.Mark.class);
+    }
   }
 
   @Test
@@ -45,7 +75,7 @@ class LegRouterTest {
       h.processElement1(new Registration(7, "ic-1", false), 0);
       h.processElement2(quote(7, 1.20, 1.30), 0);
       assertThat(h.extractOutputValues())
-          .extracting(r -> r.strategyId() + "@" + r.quote().quote().bid())
+          .extracting(LegRouterTest::describe)
           .containsExactlyInAnyOrder("ic-1@1.05", "ic-2@1.05", "ic-1@1.1", "ic-2@1.1", "ic-2@1.2");
     }
   }
@@ -62,14 +92,14 @@ class LegRouterTest {
         new KeyedTwoInputStreamOperatorTestHarness<>(
             new KeyedCoProcessOperator<>(new LegRouter()),
             Registration::conId,
-            (QuoteEvent q) -> q.quote().conId(),
+            LegRouter::conIdOf,
             Types.LONG);
     restored.initializeState(snapshot);
     restored.open();
     restored.processElement1(new Registration(7, "ic-3", true), 0); // the restored last quote
     restored.processElement2(quote(7, 1.10, 1.20), 0);
     assertThat(restored.extractOutputValues())
-        .extracting(r -> r.strategyId() + "@" + r.quote().quote().bid())
+        .extracting(LegRouterTest::describe)
         .containsExactlyInAnyOrder("ic-3@1.05", "ic-1@1.1", "ic-3@1.1");
     restored.close();
   }

@@ -3,27 +3,34 @@ package dev.thetaflow.jobs.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.thetaflow.core.analytics.IvStatus;
 import dev.thetaflow.core.analytics.OptionType;
+import dev.thetaflow.core.broker.BrokerEvent;
 import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
 import dev.thetaflow.core.instrument.Contract;
 import dev.thetaflow.core.instrument.Leg;
 import dev.thetaflow.core.market.MarketDataKind;
+import dev.thetaflow.core.market.ModelGreeks;
+import dev.thetaflow.core.market.ModelTickSource;
 import dev.thetaflow.core.market.Quote;
 import dev.thetaflow.core.order.Fill;
 import dev.thetaflow.core.order.OrderAction;
 import dev.thetaflow.core.order.OrderRef;
 import dev.thetaflow.core.order.OrderRequest;
 import dev.thetaflow.core.order.OrderType;
+import dev.thetaflow.core.risk.LegAnalytics;
+import dev.thetaflow.core.risk.LegGreeks;
+import dev.thetaflow.core.risk.MarketAssumptions;
 import dev.thetaflow.core.strategy.Strategies;
 import dev.thetaflow.core.strategy.Strategy;
 import dev.thetaflow.core.strategy.StrategyState;
 import dev.thetaflow.core.value.Money;
 import dev.thetaflow.core.value.Side;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -54,7 +61,10 @@ class StrategyOperatorTest {
       harness(OperatorSubtaskState restore) throws Exception {
     var h =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new StrategyOperator(0.5, Duration.ofSeconds(30))),
+            new KeyedProcessOperator<>(
+                new StrategyOperator(
+                    StrategyOperator.Settings.defaults(
+                        new MarketAssumptions(0.04, Map.of("SPY", 0.013))))),
             StrategyInput::strategyId,
             Types.STRING);
     if (restore != null) {
@@ -174,6 +184,86 @@ class StrategyOperatorTest {
       StrategySnapshot last = h.extractOutputValues().get(h.extractOutputValues().size() - 1);
       assertThat(last.state()).isEqualTo(StrategyState.OPEN);
       assertThat(last.strategy().openingNetPrice().value()).isEqualByComparingTo("1.25");
+    }
+  }
+
+  private static StrategyInput underlying(double bid, double ask, Instant at) {
+    return new StrategyInput.Mark(
+        "ic-1",
+        new QuoteEvent(
+            new Quote(UNDERLYING, bid, ask, Double.NaN, 1, 1, 0, at), MarketDataKind.REAL_TIME));
+  }
+
+  private static List<MarketSnapshot> marketData(
+      KeyedOneInputStreamOperatorTestHarness<String, StrategyInput, StrategySnapshot> h) {
+    return h.getSideOutput(StrategyOperator.MARKET_DATA).stream()
+        .map(StreamRecord::getValue)
+        .toList();
+  }
+
+  @Test
+  void heldLegsGreeksAreSolvedFromMidsAtTheSpotThrottledAndSummedInPositionUnits()
+      throws Exception {
+    MarketAssumptions market = new MarketAssumptions(0.04, Map.of("SPY", 0.013));
+    try (var h = harness(null)) {
+      h.processElement(new StrategyInput.Open(condor, UNDERLYING, "DU1", 1.25), 0);
+      h.processElement(fill(longPut, Side.BUY, "0.40", "ic-1:ENTRY:1"), 0);
+      h.processElement(fill(shortPut, Side.SELL, "1.10", "ic-1:ENTRY:1"), 0);
+      h.processElement(fill(shortCall, Side.SELL, "1.00", "ic-1:ENTRY:1"), 0);
+      h.processElement(fill(longCall, Side.BUY, "0.45", "ic-1:ENTRY:1"), 0);
+      Instant t = T.plusSeconds(10);
+      h.processElement(
+          new StrategyInput.Model(
+              "ic-1",
+              new BrokerEvent.ModelGreeksEvent(
+                  new ModelGreeks(
+                      2, ModelTickSource.MODEL, 0.21, -0.2, 0.01, 0.3, -0.1, 0.6, 600, t),
+                  MarketDataKind.REAL_TIME)),
+          0);
+      h.processElement(underlying(599.95, 600.05, t), 0);
+      double[][] quotes = {{0.20, 0.24}, {0.55, 0.61}, {0.48, 0.52}, {0.18, 0.22}};
+      Contract[] legs = {longPut, shortPut, shortCall, longCall};
+      long[] held = {1, -1, -1, 1};
+      for (int i = 0; i < 4; i++) {
+        h.processElement(mark(legs[i], quotes[i][0], quotes[i][1], t), 0);
+      }
+      StrategySnapshot s = h.extractOutputValues().get(h.extractOutputValues().size() - 1);
+      double delta = 0;
+      double vega = 0;
+      for (int i = 0; i < 4; i++) {
+        LegGreeks g = LegAnalytics.of(legs[i], (quotes[i][0] + quotes[i][1]) / 2, 600, t, market);
+        assertThat(g.ivStatus()).isEqualTo(IvStatus.OK);
+        delta += g.delta() * 100 * held[i];
+        vega += g.vega() * 100 * held[i];
+      }
+      assertThat(s.spot()).isEqualTo(600.0);
+      assertThat(s.legGreeks()).hasSize(4);
+      assertThat(s.greeks()).isNotNull();
+      assertThat(s.greeks().delta()).isCloseTo(delta, within(1e-9));
+      assertThat(s.greeks().vega()).isCloseTo(vega, within(1e-9));
+      assertThat(s.greeks().vega()).as("a short condor is short vega").isNegative();
+      List<MarketSnapshot> rows = marketData(h);
+      assertThat(rows).filteredOn(m -> m.contract() != null).hasSize(4);
+      assertThat(rows).filteredOn(m -> m.contract() == null).hasSize(1);
+      assertThat(rows)
+          .filteredOn(m -> m.conId() == 2)
+          .singleElement()
+          .satisfies(m -> assertThat(m.ibIv()).isEqualTo(0.21));
+      // the first mark-driven snapshot 6 s after the last fill is recorded, the next ones are not
+      assertThat(h.extractOutputValues().stream().filter(x -> x.time().equals(t)))
+          .extracting(StrategySnapshot::recorded)
+          .containsExactly(true, false, false, false, false);
+
+      // within the interval and without a spot move: no new solve
+      h.processElement(mark(shortPut, 0.50, 0.56, t.plusMillis(500)), 0);
+      assertThat(marketData(h)).hasSize(5);
+      // the underlying moves 0.33%: every leg is solved again at once
+      h.processElement(underlying(601.95, 602.05, t.plusMillis(600)), 0);
+      assertThat(marketData(h)).hasSize(9);
+      StrategySnapshot moved = h.extractOutputValues().get(h.extractOutputValues().size() - 1);
+      assertThat(moved.greeks().delta())
+          .as("short the puts, a rally adds negative delta from the calls")
+          .isLessThan(s.greeks().delta());
     }
   }
 }

@@ -12,6 +12,7 @@ import dev.thetaflow.ib.source.IbSourceSettings;
 import dev.thetaflow.ib.source.StreamedInstrument;
 import dev.thetaflow.jobs.commands.CommandsTable;
 import dev.thetaflow.jobs.testing.SimFixture;
+import dev.thetaflow.sim.market.MarketSpec;
 import dev.thetaflow.sinks.delta.DeltaReader;
 import dev.thetaflow.sinks.delta.DeltaTables;
 import dev.thetaflow.sinks.tail.StartingPosition;
@@ -66,7 +67,8 @@ final class TopologyFixture {
         sim.account,
         data.toString(),
         StartingPosition.earliest(),
-        lineage);
+        lineage,
+        StrategyOperator.Settings.defaults(MarketSpec.defaults().assumptions()));
   }
 
   /** The states recorded in the strategies table, in no particular order. */

@@ -1,6 +1,7 @@
 package dev.thetaflow.jobs.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.thetaflow.core.command.CommandAction;
 import dev.thetaflow.core.strategy.StrategyState;
@@ -42,6 +43,9 @@ class TradingTopologyTest {
       try (CloseableIterator<StrategySnapshot> snapshots =
           TradingTopology.build(env, settings).executeAndCollect("trading topology")) {
         await(snapshots, seen, StrategyState.OPEN);
+        StrategySnapshot analysed = awaitGreeks(snapshots, seen);
+        assertThat(analysed.greeks().delta()).as("a put credit spread is long delta").isPositive();
+        assertThat(analysed.legGreeks()).hasSize(2);
         TopologyFixture.command(
             tables, data, "close-1", new CommandAction.CloseStrategy("pv-1", "test"));
         await(snapshots, seen, StrategyState.CLOSED);
@@ -69,10 +73,45 @@ class TradingTopologyTest {
             .containsExactlyInAnyOrder(
                 "pv-1:ENTRY:1", "pv-1:ENTRY:1", "pv-1:EXIT:1", "pv-1:EXIT:1");
       }
+      DeltaReader reader = new DeltaReader(tables.engine());
+      var market = reader.table(data.resolve("market_data").toString()).read();
+      int iv = market.column("iv");
+      int ibIv = market.column("ib_iv");
+      int secType = market.column("sec_type");
+      int under = market.column("underlying_price");
+      var options = market.rows().stream().filter(r -> "OPT".equals(r[secType])).toList();
+      assertThat(options).as("legs' market rows").isNotEmpty();
+      assertThat(market.rows()).as("the underlying's rows").anyMatch(r -> "STK".equals(r[secType]));
+      assertThat(options).allSatisfy(r -> assertThat((Double) r[under]).isPositive());
+      // our volatility from the mid against the broker's model (the simulator prices European
+      // at its surface; ours is American and from a mid rounded to ticks): a few points at most
+      assertThat(options)
+          .filteredOn(r -> r[iv] != null && r[ibIv] != null)
+          .isNotEmpty()
+          .allSatisfy(r -> assertThat((Double) r[iv]).isCloseTo((Double) r[ibIv], within(0.03)));
+      assertThat(reader.table(data.resolve("account").toString()).read().rows())
+          .as("account values")
+          .isNotEmpty();
+      assertThat(reader.table(data.resolve("positions").toString()).read().rows())
+          .as("positions")
+          .isNotEmpty();
       StrategySnapshot closed = seen.get(seen.size() - 1);
       assertThat(closed.legs()).allSatisfy(l -> assertThat(l.position()).isZero());
       assertThat(closed.commissions()).isPositive();
       assertThat(seen).extracting(StrategySnapshot::state).contains(StrategyState.PENDING_ENTRY);
+    }
+  }
+
+  private static StrategySnapshot awaitGreeks(
+      CloseableIterator<StrategySnapshot> it, List<StrategySnapshot> seen) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      StrategySnapshot last = seen.get(seen.size() - 1);
+      if (last.greeks() != null) {
+        return last;
+      }
+      assertThat(System.nanoTime()).as("waiting for Greeks; last %s", last).isLessThan(deadline);
+      seen.add(it.next());
     }
   }
 
