@@ -205,6 +205,25 @@ public final class IbSim implements AutoCloseable {
         });
   }
 
+  /**
+   * The broker's orders of the day, working and completed, as {@code orderRef/status} with how many
+   * orders are in that state: what a test reads while clients are connected, without taking a
+   * client id from them.
+   */
+  public Map<String, Integer> ordersByRefAndStatus() {
+    return call(
+        () -> {
+          Map<String, Integer> out = new LinkedHashMap<>();
+          for (SimOrder o : broker.completedOrders()) {
+            out.merge(o.orderRef + "/" + o.status, 1, Integer::sum);
+          }
+          for (SimOrder o : broker.workingOrders()) {
+            out.merge(o.orderRef + "/" + o.status, 1, Integer::sum);
+          }
+          return out;
+        });
+  }
+
   /** Streaming market-data subscriptions of a client (by client id). */
   public int activeSubscriptions(int clientId) {
     return call(

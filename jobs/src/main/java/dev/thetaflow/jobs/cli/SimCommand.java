@@ -77,9 +77,11 @@ final class SimCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Duration runFor;
     String root;
+    int maxContracts;
     try {
       runFor = Durations.parse(duration);
       root = data.resolve();
+      maxContracts = data.config().risk().maxContractsPerOrder();
     } catch (IllegalArgumentException | ConfigException e) {
       spec.commandLine().getErr().println("tradectl sim: " + e.getMessage());
       return 2;
@@ -108,7 +110,8 @@ final class SimCommand implements Callable<Integer> {
               root,
               replayCommands ? StartingPosition.earliest() : StartingPosition.latest(),
               "sim-" + System.currentTimeMillis(), // every sim run starts fresh: a new lineage
-              StrategyOperator.Settings.defaults(marketSpec.assumptions()));
+              StrategyOperator.Settings.defaults(marketSpec.assumptions()),
+              maxContracts);
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setParallelism(1);
       env.enableCheckpointing(5_000);

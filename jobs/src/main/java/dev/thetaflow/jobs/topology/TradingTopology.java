@@ -6,7 +6,6 @@ import dev.thetaflow.core.command.Command;
 import dev.thetaflow.core.command.CommandAction;
 import dev.thetaflow.core.command.CommandException;
 import dev.thetaflow.core.instrument.Leg;
-import dev.thetaflow.core.order.OrderAction;
 import dev.thetaflow.ib.client.ConnectionOptions;
 import dev.thetaflow.ib.source.IbSource;
 import dev.thetaflow.ib.source.IbSourceSettings;
@@ -54,6 +53,7 @@ public final class TradingTopology {
    * @param lineage the Delta sinks' transaction-id lineage: the same across restores of one job
    *     (checkpoints, savepoints), a new one for a job started fresh over the same tables
    * @param strategies how strategies are marked and analysed
+   * @param maxContractsPerOrder the risk gate's limit on any one leg of one order
    */
   public record Settings(
       IbSourceSettings source,
@@ -63,13 +63,14 @@ public final class TradingTopology {
       String dataRoot,
       StartingPosition commandsFrom,
       String lineage,
-      StrategyOperator.Settings strategies)
+      StrategyOperator.Settings strategies,
+      int maxContractsPerOrder)
       implements Serializable {}
 
   private static final OutputTag<CommandAction.OpenStrategy> OPENS =
       new OutputTag<>("opens", TypeInformation.of(CommandAction.OpenStrategy.class));
-  private static final OutputTag<OrderAction> KILL =
-      new OutputTag<>("kill-switch", TypeInformation.of(OrderAction.class));
+  private static final OutputTag<GateControl> GATE =
+      new OutputTag<>("gate-controls", TypeInformation.of(GateControl.class));
 
   /** Builds the topology; returns the strategies' snapshots. */
   public static DataStream<StrategySnapshot> build(StreamExecutionEnvironment env, Settings s) {
@@ -130,7 +131,11 @@ public final class TradingTopology {
 
     strategies
         .getSideOutput(StrategyOperator.ORDERS)
-        .union(closes.getSideOutput(KILL))
+        .connect(closes.getSideOutput(GATE))
+        .process(new RiskGate(s.maxContractsPerOrder()))
+        .uid("risk-gate")
+        .name("Risk gate")
+        .setParallelism(1)
         .sinkTo(new OrderSink(s.orders(), Duration.ofSeconds(20)))
         .uid("order-sink")
         .name("Order sink")
@@ -250,9 +255,13 @@ public final class TradingTopology {
         out.collect(
             new StrategyInput.Close(close.strategyId(), close.reason(), command.issuedAt()));
       } else if (a instanceof CommandAction.KillSwitch kill) {
-        ctx.output(KILL, new OrderAction.CancelAll(kill.reason()));
+        ctx.output(GATE, new GateControl(GateControl.Kind.KILL, kill.reason()));
       } else if (a instanceof CommandAction.ReleaseKillSwitch release) {
-        ctx.output(KILL, new OrderAction.Resume(release.reason()));
+        ctx.output(GATE, new GateControl(GateControl.Kind.RELEASE, release.reason()));
+      } else if (a instanceof CommandAction.PauseEntries pause) {
+        ctx.output(GATE, new GateControl(GateControl.Kind.PAUSE_ENTRIES, pause.reason()));
+      } else if (a instanceof CommandAction.ResumeEntries resume) {
+        ctx.output(GATE, new GateControl(GateControl.Kind.RESUME_ENTRIES, resume.reason()));
       } else {
         LOG.info("command {} ({}) is not handled by this job yet", command.commandId(), a.type());
       }

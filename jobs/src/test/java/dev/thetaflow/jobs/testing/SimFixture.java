@@ -57,6 +57,11 @@ public final class SimFixture implements AutoCloseable {
     return sim.call(() -> market.underlyingConId(symbol));
   }
 
+  /** The broker's orders of the day counted by {@code orderRef/status}, read inside the sim. */
+  public Map<String, Integer> brokerOrders() {
+    return sim.ordersByRefAndStatus();
+  }
+
   /**
    * The broker's orders of the day counted by {@code orderRef/status}, as the master client (1)
    * sees them; client 1 must be free (no job connected as it).

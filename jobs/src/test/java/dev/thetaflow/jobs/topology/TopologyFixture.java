@@ -39,9 +39,39 @@ final class TopologyFixture {
         OptionalDouble.empty());
   }
 
+  /** A put credit spread asking {@code credit} per unit: far above the market, it stays working. */
+  static StrategySpec putVertical(String strategyId, double credit) {
+    return new StrategySpec(
+        strategyId,
+        "SPY",
+        StrategyType.PUT_VERTICAL,
+        1,
+        List.of(put(-1, 570), put(1, 560)),
+        OptionalDouble.of(credit));
+  }
+
+  /** A SPY iron condor 560/570 - 630/640 entered at market. */
+  static StrategySpec ironCondor(String strategyId) {
+    return new StrategySpec(
+        strategyId,
+        "SPY",
+        StrategyType.IRON_CONDOR,
+        1,
+        List.of(
+            leg(OptionType.PUT, 1, 560),
+            leg(OptionType.PUT, -1, 570),
+            leg(OptionType.CALL, -1, 630),
+            leg(OptionType.CALL, 1, 640)),
+        OptionalDouble.empty());
+  }
+
   private static LegSpec put(int ratio, double strike) {
+    return leg(OptionType.PUT, ratio, strike);
+  }
+
+  private static LegSpec leg(OptionType right, int ratio, double strike) {
     return new LegSpec(
-        OptionType.PUT,
+        right,
         ratio,
         LocalDate.of(2026, 12, 18),
         OptionalInt.empty(),
@@ -68,7 +98,8 @@ final class TopologyFixture {
         data.toString(),
         StartingPosition.earliest(),
         lineage,
-        StrategyOperator.Settings.defaults(MarketSpec.defaults().assumptions()));
+        StrategyOperator.Settings.defaults(MarketSpec.defaults().assumptions()),
+        50);
   }
 
   /** The states recorded in the strategies table, in no particular order. */
