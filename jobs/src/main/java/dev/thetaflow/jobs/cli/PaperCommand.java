@@ -75,7 +75,7 @@ final class PaperCommand implements Callable<Integer> {
       description = "Act on the commands already in the table too (default: only new ones).")
   boolean replayCommands;
 
-  /** The environment for THETAFLOW__* overrides; tests replace it. */
+  /** The environment for THETAFLOW__* overrides. */
   Map<String, String> environment = System.getenv();
 
   @Override
