@@ -63,6 +63,7 @@ class JobSettingsTest {
         .containsExactly(StreamedInstrument.stock("SPY"), StreamedInstrument.stock("IWM"));
     assertThat(s.account()).isEqualTo("DU1234567");
     assertThat(s.lineage()).isEqualTo("paper-1");
+    assertThat(s.strategies().market()).isEqualTo(JobSettings.MARKET);
   }
 
   @Test
