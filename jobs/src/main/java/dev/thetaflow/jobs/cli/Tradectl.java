@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       GreeksCommand.class,
       ConfigCommand.class,
       SimCommand.class,
+      PaperCommand.class,
       IbSimCommand.class,
       CommandCommand.class,
       DeltaCommand.class,
