@@ -114,7 +114,8 @@ public final class JobSettings {
         dataRoot,
         commandsFrom,
         lineage,
-        StrategyOperator.Settings.defaults(MARKET));
+        StrategyOperator.Settings.defaults(MARKET),
+        config.risk().maxContractsPerOrder());
   }
 
   /** Checkpoint interval, parallelism, state backend and savepoint directory from {@code flink}. */
