@@ -2,7 +2,6 @@ package dev.thetaflow.jobs.cli;
 
 import dev.thetaflow.core.config.ConfigException;
 import dev.thetaflow.core.config.Durations;
-import dev.thetaflow.core.strategy.StrategyState;
 import dev.thetaflow.ib.client.ConnectionOptions;
 import dev.thetaflow.ib.source.IbSourceSettings;
 import dev.thetaflow.ib.source.StreamedInstrument;
@@ -20,12 +19,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 import picocli.CommandLine.Command;
@@ -115,43 +110,10 @@ final class SimCommand implements Callable<Integer> {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setParallelism(1);
       env.enableCheckpointing(5_000);
-      Map<String, StrategySnapshot> last = new LinkedHashMap<>();
       try (CloseableIterator<StrategySnapshot> snapshots =
           TradingTopology.build(env, settings).executeAndCollect("thetaflow sim")) {
-        long deadline = System.nanoTime() + runFor.toNanos();
-        while (System.nanoTime() < deadline) {
-          CompletableFuture<StrategySnapshot> next =
-              CompletableFuture.supplyAsync(() -> snapshots.hasNext() ? snapshots.next() : null);
-          StrategySnapshot s;
-          try {
-            s =
-                next.get(
-                    Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
-          } catch (java.util.concurrent.TimeoutException timeUp) {
-            break;
-          }
-          if (s == null) {
-            break;
-          }
-          StrategySnapshot before = last.put(s.strategyId(), s);
-          if (before == null || before.state() != s.state()) {
-            out.printf("%s  %s -> %s%n", s.time(), s.strategyId(), s.state());
-            out.flush();
-          }
-        }
+        StrategyWatch.summary(StrategyWatch.follow(snapshots, runFor, out).values(), out);
       }
-      out.printf("%nsummary: %d strategies%n", last.size());
-      for (StrategySnapshot s : last.values()) {
-        out.printf(
-            "  %-16s %-14s realized %10.2f  unrealized %10s  commissions %7.2f%n",
-            s.strategyId(),
-            s.state(),
-            s.realizedPnl(),
-            Double.isNaN(s.unrealizedPnl()) ? "n/a" : String.format("%.2f", s.unrealizedPnl()),
-            s.commissions());
-      }
-      long open = last.values().stream().filter(s -> s.state() == StrategyState.OPEN).count();
-      out.printf("  open at the end: %d%n", open);
       return 0;
     } catch (RuntimeException e) {
       spec.commandLine().getErr().println("tradectl sim: " + e.getMessage());

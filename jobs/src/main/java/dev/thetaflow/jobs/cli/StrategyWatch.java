@@ -53,17 +53,20 @@ final class StrategyWatch {
     return last;
   }
 
-  /** One line per strategy: state, realized and unrealized P&L, commissions. */
+  /** One line per strategy: state, realized and unrealized P&L, commissions, delta and vega. */
   static void summary(Collection<StrategySnapshot> last, PrintWriter out) {
     out.printf("%nsummary: %d strategies%n", last.size());
     for (StrategySnapshot s : last) {
       out.printf(
-          "  %-16s %-14s realized %10.2f  unrealized %10s  commissions %7.2f%n",
+          "  %-16s %-14s realized %10.2f  unrealized %10s  commissions %7.2f  delta %8s"
+              + "  vega/pt %8s%n",
           s.strategyId(),
           s.state(),
           s.realizedPnl(),
           Double.isNaN(s.unrealizedPnl()) ? "n/a" : String.format("%.2f", s.unrealizedPnl()),
-          s.commissions());
+          s.commissions(),
+          s.greeks() == null ? "n/a" : String.format("%.2f", s.greeks().delta()),
+          s.greeks() == null ? "n/a" : String.format("%.2f", s.greeks().vegaPerPoint()));
     }
     long open = last.stream().filter(s -> s.state() == StrategyState.OPEN).count();
     out.printf("  open at the end: %d%n", open);
