@@ -57,8 +57,9 @@ class TaskManagerLossTest {
   private static volatile SimFixture sim;
 
   /**
-   * Entry snapshots (PENDING_ENTRY, nothing held) seen per strategy: 2 means the restore replayed
-   * the open, and with it the entry's placement, which the order sink must find at the broker.
+   * When each strategy's open snapshot (the one that leaves with its entry order) was seen: twice
+   * means the restore replayed the open, and with it the entry's placement, which the order sink
+   * must then find at the broker.
    */
   static final Map<String, List<Long>> ENTRIES = new ConcurrentHashMap<>();
 
@@ -99,14 +100,17 @@ class TaskManagerLossTest {
       phase("deployed");
       // the spare the job fails over to; started now, the job's slot is surely on TaskManager 0
       cluster.startTaskManager();
+      phase("spare");
 
       TopologyFixture.command(
           tables,
           data,
           "open-pv",
           new CommandAction.OpenStrategy(TopologyFixture.putVertical("pv-tm")));
+      phase("open-pv");
       TopologyFixture.command(
           tables, data, "open-ic", new CommandAction.OpenStrategy(ironCondor("ic-tm")));
+      phase("open-ic");
       awaitCondition(
           "both entries emitted", Duration.ofSeconds(30), () -> ENTRIES.keySet().size() == 2);
       phase("entries");
@@ -224,12 +228,15 @@ class TaskManagerLossTest {
   }
 
   /**
-   * Counts entry snapshots; the first one stalls the sim (no matching, no data) before its order
-   * can arrive there: the operator emits the order before the snapshot, and the probe is chained to
-   * it while the order travels through a network buffer, the sink's connection and a socket.
+   * Notes open snapshots; until the kill each one stalls the sim (no matching, no data) before its
+   * order can usually arrive there: the operator emits the order just before the snapshot, and the
+   * probe is chained to it while the order travels through a network buffer, the sink's connection
+   * and a socket. A mark also gives a PENDING_ENTRY snapshot with nothing held, but not at the time
+   * the strategy was opened.
    */
   private static String probe(StrategySnapshot snapshot) {
     if (snapshot.state() == StrategyState.PENDING_ENTRY
+        && snapshot.time().equals(snapshot.strategy().openedAt())
         && snapshot.legs().stream().allMatch(l -> l.position() == 0)) {
       ENTRIES
           .computeIfAbsent(snapshot.strategyId(), k -> new CopyOnWriteArrayList<>())
