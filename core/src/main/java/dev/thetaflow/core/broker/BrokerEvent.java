@@ -87,6 +87,49 @@ public sealed interface BrokerEvent {
   }
 
   /**
+   * What an order is, as the broker reports it on placement and on every change (IB's openOrder;
+   * the master client sees every client's). Its fills and average price come in {@link
+   * OrderStatusEvent}s with the same {@code permId}.
+   *
+   * @param orderId the order's id at the client that placed it
+   * @param clientId the client that placed it
+   * @param permId the broker's permanent id (0 until assigned)
+   * @param orderRef the placing client's reference, empty when none (orders from elsewhere)
+   * @param account the account
+   * @param action BUY or SELL
+   * @param quantity units ordered (combo units for a combo)
+   * @param orderType LMT, MKT, …
+   * @param limitPrice the limit (net for a combo), NaN when none
+   * @param auxPrice the stop price or trailing amount, NaN when none
+   * @param tif time in force
+   * @param legs the legs as JSON: [{"conId":…,"ratio":…,"action":"BUY"}, …] for a combo, [{"conId":
+   *     …,"ratio":1}] for a single contract
+   * @param status where it stands
+   */
+  record OpenOrderEvent(
+      long orderId,
+      int clientId,
+      long permId,
+      String orderRef,
+      String account,
+      String action,
+      double quantity,
+      String orderType,
+      double limitPrice,
+      double auxPrice,
+      String tif,
+      String legs,
+      OrderStatus status,
+      Instant time)
+      implements BrokerEvent {
+    public OpenOrderEvent {
+      Objects.requireNonNull(orderRef, "orderRef");
+      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(time, "time");
+    }
+  }
+
+  /**
    * A position as the broker holds it (the full contract comes from contract details downstream).
    *
    * @param account the account

@@ -3,6 +3,7 @@ package dev.thetaflow.ib.mapping;
 import dev.thetaflow.core.broker.BrokerEvent;
 import dev.thetaflow.core.broker.BrokerEvent.AccountValueEvent;
 import dev.thetaflow.core.broker.BrokerEvent.ModelGreeksEvent;
+import dev.thetaflow.core.broker.BrokerEvent.OpenOrderEvent;
 import dev.thetaflow.core.broker.BrokerEvent.OrderStatusEvent;
 import dev.thetaflow.core.broker.BrokerEvent.PositionEvent;
 import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
@@ -13,8 +14,10 @@ import dev.thetaflow.ib.codec.AccountValue;
 import dev.thetaflow.ib.codec.CommissionReport;
 import dev.thetaflow.ib.codec.ExecutionDetails;
 import dev.thetaflow.ib.codec.IncomingMessage;
+import dev.thetaflow.ib.codec.OpenOrder;
 import dev.thetaflow.ib.codec.OrderStatus;
 import dev.thetaflow.ib.codec.Position;
+import dev.thetaflow.ib.codec.TwsComboLeg;
 import dev.thetaflow.ib.codec.TwsValues;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -84,6 +87,8 @@ public final class BrokerEvents {
               TwsValues.isSet(s.avgFillPrice()) && s.filled() > 0 ? s.avgFillPrice() : Double.NaN,
               s.whyHeld() == null ? "" : s.whyHeld(),
               receivedAt));
+    } else if (message instanceof OpenOrder o && !o.whatIf()) {
+      out.accept(openOrder(o));
     } else if (message instanceof Position p) {
       out.accept(
           new PositionEvent(
@@ -100,5 +105,42 @@ public final class BrokerEvents {
       return false;
     }
     return true;
+  }
+
+  private OpenOrderEvent openOrder(OpenOrder o) {
+    StringBuilder legs = new StringBuilder("[");
+    if (o.contract().comboLegs().isEmpty()) {
+      legs.append("{\"conId\":").append(o.contract().conId()).append(",\"ratio\":1}");
+    } else {
+      for (TwsComboLeg leg : o.contract().comboLegs()) {
+        if (legs.length() > 1) {
+          legs.append(',');
+        }
+        legs.append("{\"conId\":")
+            .append(leg.conId())
+            .append(",\"ratio\":")
+            .append(leg.ratio())
+            .append(",\"action\":\"")
+            .append(leg.action())
+            .append("\"}");
+      }
+    }
+    legs.append(']');
+    double filledGuess = "Filled".equals(o.state().status()) ? o.totalQuantity() : 0;
+    return new OpenOrderEvent(
+        o.orderId(),
+        o.clientId(),
+        o.permId(),
+        o.orderRef() == null ? "" : o.orderRef(),
+        o.account(),
+        o.action(),
+        o.totalQuantity(),
+        o.orderType(),
+        TwsValues.isSet(o.lmtPrice()) ? o.lmtPrice() : Double.NaN,
+        TwsValues.isSet(o.auxPrice()) ? o.auxPrice() : Double.NaN,
+        o.tif(),
+        legs.toString(),
+        OrderStatuses.of(o.state().status(), filledGuess, o.totalQuantity() - filledGuess),
+        receivedAt);
   }
 }

@@ -2,9 +2,11 @@ package dev.thetaflow.jobs.topology;
 
 import dev.thetaflow.core.order.OrderAction;
 import dev.thetaflow.core.risk.PreTradeGate;
+import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
@@ -12,6 +14,7 @@ import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.CoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +28,10 @@ final class RiskGate extends CoProcessFunction<OrderAction, GateControl, OrderAc
     implements CheckpointedFunction {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(RiskGate.class);
+
+  /** Each order the gate let through (SENT) or refused (REFUSED, with the reason). */
+  static final OutputTag<OrderUpdate> DECISIONS =
+      new OutputTag<>("gate-decisions", TypeInformation.of(OrderUpdate.class));
 
   private final int maxContractsPerOrder;
   private transient PreTradeGate gate;
@@ -71,8 +78,12 @@ final class RiskGate extends CoProcessFunction<OrderAction, GateControl, OrderAc
       if (refusal != null) {
         refused.inc();
         LOG.error("risk gate: {}", refusal.reason());
+        ctx.output(
+            DECISIONS,
+            OrderUpdate.fromGate(p.request(), "REFUSED", refusal.reason(), Instant.now()));
         return;
       }
+      ctx.output(DECISIONS, OrderUpdate.fromGate(p.request(), "SENT", null, Instant.now()));
     }
     out.collect(action);
   }

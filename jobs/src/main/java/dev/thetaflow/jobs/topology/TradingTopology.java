@@ -6,6 +6,7 @@ import dev.thetaflow.core.command.Command;
 import dev.thetaflow.core.command.CommandAction;
 import dev.thetaflow.core.command.CommandException;
 import dev.thetaflow.core.instrument.Leg;
+import dev.thetaflow.core.order.OrderAction;
 import dev.thetaflow.ib.client.ConnectionOptions;
 import dev.thetaflow.ib.source.IbSource;
 import dev.thetaflow.ib.source.IbSourceSettings;
@@ -129,17 +130,32 @@ public final class TradingTopology {
         Tables.ACCOUNT,
         new TableRows.Account(s.lineage()));
 
-    strategies
-        .getSideOutput(StrategyOperator.ORDERS)
-        .connect(closes.getSideOutput(GATE))
-        .process(new RiskGate(s.maxContractsPerOrder()))
-        .uid("risk-gate")
-        .name("Risk gate")
-        .setParallelism(1)
+    SingleOutputStreamOperator<OrderAction> gated =
+        strategies
+            .getSideOutput(StrategyOperator.ORDERS)
+            .connect(closes.getSideOutput(GATE))
+            .process(new RiskGate(s.maxContractsPerOrder()))
+            .uid("risk-gate")
+            .name("Risk gate")
+            .setParallelism(1);
+    gated
         .sinkTo(new OrderSink(s.orders(), Duration.ofSeconds(20)))
         .uid("order-sink")
         .name("Order sink")
         .setParallelism(1);
+    table(
+        gated
+            .getSideOutput(RiskGate.DECISIONS)
+            .union(
+                broker
+                    .filter(OrderTracker::tracked)
+                    .keyBy(OrderTracker::permIdOf)
+                    .process(new OrderTracker())
+                    .uid("order-tracker")
+                    .name("Orders as the broker reports them")),
+        s,
+        Tables.ORDERS,
+        new OrderRows(s.lineage()));
     return strategies;
   }
 

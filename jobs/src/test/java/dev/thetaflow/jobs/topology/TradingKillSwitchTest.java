@@ -101,10 +101,55 @@ class TradingKillSwitchTest {
             .as("nothing new reaches the broker while the kill switch is on")
             .noneMatch(k -> k.startsWith("late:"));
         assertThat(state("ic")).isEqualTo(StrategyState.OPEN);
+        // the orders table tells the story: what was sent, what the broker did, what was refused
+        await(
+            "the refusal and the cancel recorded",
+            () ->
+                orderStatuses(reader).contains("late:ENTRY:1/REFUSED")
+                    && orderStatuses(reader).contains("wk:ENTRY:1/CANCELLED"));
       }
     }
+    var orders = reader.table(data.resolve("orders").toString()).read();
+    int ref = orders.column("order_ref");
+    int status = orders.column("status");
+    int text = orders.column("error_text");
+    int filled = orders.column("filled");
+    int avg = orders.column("avg_fill_price");
+    int permId = orders.column("perm_id");
+    assertThat(orderStatuses(reader))
+        .contains(
+            "ic:ENTRY:1/SENT",
+            "ic:ENTRY:1/FILLED",
+            "pv:ENTRY:1/FILLED",
+            "pv:EXIT:1/SENT",
+            "pv:EXIT:1/FILLED",
+            "wk:ENTRY:1/SENT",
+            "wk:ENTRY:1/CANCELLED");
+    assertThat(orders.rows())
+        .filteredOn(r -> "late:ENTRY:1".equals(r[ref]))
+        .singleElement()
+        .satisfies(
+            r -> assertThat(r[text]).isEqualTo("late:ENTRY:1 refused: the kill switch is on"));
+    assertThat(orders.rows())
+        .filteredOn(r -> "ic:ENTRY:1".equals(r[ref]) && "FILLED".equals(r[status]))
+        .isNotEmpty()
+        .allSatisfy(
+            r -> {
+              assertThat(r[filled]).isEqualTo(1L);
+              assertThat((Long) r[permId]).isPositive();
+            })
+        .anySatisfy(r -> assertThat((Double) r[avg]).isNotNull());
     assertThat(TopologyFixture.strategyStates(reader, data))
         .contains("PENDING_ENTRY", "OPEN", "CLOSING", "CLOSED");
+  }
+
+  private java.util.Set<String> orderStatuses(DeltaReader reader) {
+    var orders = reader.table(data.resolve("orders").toString()).read();
+    int ref = orders.column("order_ref");
+    int status = orders.column("status");
+    java.util.Set<String> out = new java.util.HashSet<>();
+    orders.rows().forEach(r -> out.add(r[ref] + "/" + r[status]));
+    return out;
   }
 
   private boolean analysedOpen(String id) {
