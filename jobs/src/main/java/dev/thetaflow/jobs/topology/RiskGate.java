@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * The kill switch goes on to the sink as a cancel of every working order; a refused order is logged
  * as an error and counted ({@code ordersRefused}).
  */
-final class RiskGate extends CoProcessFunction<OrderAction, GateControl, OrderAction>
+final class RiskGate extends CoProcessFunction<OrderAction, Control, OrderAction>
     implements CheckpointedFunction {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(RiskGate.class);
@@ -89,7 +89,7 @@ final class RiskGate extends CoProcessFunction<OrderAction, GateControl, OrderAc
   }
 
   @Override
-  public void processElement2(GateControl control, Context ctx, Collector<OrderAction> out) {
+  public void processElement2(Control control, Context ctx, Collector<OrderAction> out) {
     switch (control.kind()) {
       case KILL -> {
         gate.kill();
@@ -101,6 +101,9 @@ final class RiskGate extends CoProcessFunction<OrderAction, GateControl, OrderAc
       }
       case PAUSE_ENTRIES -> gate.pauseEntries();
       case RESUME_ENTRIES -> gate.resumeEntries();
+      case CLOSE_ALL -> {
+        return; // the strategies' business
+      }
     }
     LOG.warn("risk gate: {} ({})", control.kind(), control.reason());
   }

@@ -3,6 +3,7 @@ package dev.thetaflow.jobs.topology;
 import dev.thetaflow.core.broker.BrokerEvent.ModelGreeksEvent;
 import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
 import dev.thetaflow.core.order.Fill;
+import dev.thetaflow.core.order.OrderRef;
 import dev.thetaflow.core.strategy.Strategy;
 import java.time.Instant;
 
@@ -35,6 +36,20 @@ public sealed interface StrategyInput {
 
   /** A fill attributed to it by its order reference. */
   record Filled(String strategyId, Fill fill) implements StrategyInput {}
+
+  /**
+   * One of its orders changed at the broker.
+   *
+   * @param status the order's status name (OrderStatus, as the orders table has it)
+   */
+  record OrderChanged(String strategyId, OrderRef orderRef, String status, Instant time)
+      implements StrategyInput {
+
+    /** Cancelled or rejected: it will not fill any more. */
+    public boolean dead() {
+      return status.equals("CANCELLED") || status.equals("REJECTED");
+    }
+  }
 
   /** Close it (a command, or a rule's decision upstream). */
   record Close(String strategyId, String reason, Instant time) implements StrategyInput {}

@@ -34,13 +34,16 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One strategy's life, keyed by strategy id: it is opened from a resolved strategy (an entry order
@@ -60,12 +63,27 @@ import org.apache.flink.util.OutputTag;
  * quote combos; the exit trades what is held, reversed, at market.
  */
 public final class StrategyOperator
-    extends KeyedProcessFunction<String, StrategyInput, StrategySnapshot> {
+    extends KeyedBroadcastProcessFunction<String, StrategyInput, Control, StrategySnapshot> {
   private static final long serialVersionUID = 1L;
 
   /** Orders for the order sink (after the risk gate). */
   public static final OutputTag<OrderAction> ORDERS =
       new OutputTag<>("orders", TypeInformation.of(OrderAction.class));
+
+  /**
+   * The switches every strategy reads before it sends an order (broadcast): {@code killed} and
+   * {@code entriesPaused}. A strategy that may not send does not pretend it did: an open becomes
+   * CLOSED at once, a close leaves it OPEN, and each says why in the log.
+   */
+  public static final MapStateDescriptor<String, Boolean> SWITCHES =
+      new MapStateDescriptor<>("switches", Types.STRING, Types.BOOLEAN);
+
+  private static final String KILLED = "killed";
+  private static final String ENTRIES_PAUSED = "entriesPaused";
+  private static final Logger LOG = LoggerFactory.getLogger(StrategyOperator.class);
+
+  private static final ValueStateDescriptor<StrategyRecord> STRATEGY =
+      new ValueStateDescriptor<>("strategy", TypeInformation.of(StrategyRecord.class));
 
   /** Legs' and underlyings' market with refreshed analytics, for the market_data table. */
   public static final OutputTag<MarketSnapshot> MARKET_DATA =
@@ -135,19 +153,17 @@ public final class StrategyOperator
 
   @Override
   public void open(OpenContext context) {
-    state =
-        getRuntimeContext()
-            .getState(
-                new ValueStateDescriptor<>("strategy", TypeInformation.of(StrategyRecord.class)));
+    state = getRuntimeContext().getState(STRATEGY);
     earlyFills =
         getRuntimeContext().getListState(new ListStateDescriptor<>("early-fills", Types.STRING));
     json = DomainJson.newMapper();
   }
 
   @Override
-  public void processElement(StrategyInput input, Context ctx, Collector<StrategySnapshot> out)
-      throws Exception {
+  public void processElement(
+      StrategyInput input, ReadOnlyContext ctx, Collector<StrategySnapshot> out) throws Exception {
     StrategyRecord record = state.value();
+    boolean killed = on(ctx.getBroadcastState(SWITCHES).get(KILLED));
     if (input instanceof StrategyInput.Open open) {
       if (record != null) {
         return; // a command delivered twice opens once
@@ -155,6 +171,23 @@ public final class StrategyOperator
       Strategy s = open.strategy();
       record = newRecord(open);
       StrategyBook book = newBook(s);
+      String refused =
+          killed
+              ? "the kill switch is on"
+              : on(ctx.getBroadcastState(SWITCHES).get(ENTRIES_PAUSED))
+                  ? "entries are paused"
+                  : null;
+      if (refused != null && earlyFills.get().iterator().hasNext()) {
+        refused = null; // a restore: its entry reached the broker before, and filled
+      }
+      if (refused != null) {
+        LOG.warn("strategy {} not entered: {}", s.id(), refused);
+        out.collect(snapshot(record, s, book, s.openedAt(), true));
+        s = s.withState(StrategyState.CLOSED, s.openedAt());
+        save(record, s, book);
+        out.collect(snapshot(record, s, book, s.openedAt(), true));
+        return;
+      }
       ctx.output(ORDERS, new OrderAction.Place(entry(s, open.account(), open.limitPrice())));
       out.collect(snapshot(record, s, book, s.openedAt(), true));
       for (String early : earlyFills.get()) {
@@ -182,7 +215,7 @@ public final class StrategyOperator
       if (!mark(record, book, m.quote().quote())) {
         return;
       }
-      refreshAnalytics(record, s, book, time, ctx);
+      refreshAnalytics(record, s, book, time, ctx::output);
       recorded =
           time.toEpochMilli() - record.recordedAtMillis >= settings.recordInterval().toMillis();
     } else if (input instanceof StrategyInput.Model m) {
@@ -200,12 +233,18 @@ public final class StrategyOperator
       s = afterFill(s, book, time);
     } else if (input instanceof StrategyInput.Close c) {
       time = c.time().isBefore(s.openedAt()) ? s.openedAt() : c.time();
-      if (s.state() != StrategyState.OPEN && s.state() != StrategyState.ADJUSTING) {
-        return; // nothing held to close yet, or already closing
+      Strategy closing = close(record, s, book, time, killed, ctx::output);
+      if (closing == s) {
+        return;
       }
-      record.exits++;
-      ctx.output(ORDERS, new OrderAction.Place(exit(s, book, record.account, record.exits)));
-      s = s.withState(StrategyState.CLOSING, time);
+      s = closing;
+    } else if (input instanceof StrategyInput.OrderChanged o) {
+      time = o.time().isBefore(s.openedAt()) ? s.openedAt() : o.time();
+      Strategy after = afterOrderDied(record, s, book, o, time, killed, ctx::output);
+      if (after == s) {
+        return;
+      }
+      s = after;
     } else {
       return;
     }
@@ -255,7 +294,7 @@ public final class StrategyOperator
    * leg (and the underlying, once per interval) goes to {@link #MARKET_DATA}.
    */
   private void refreshAnalytics(
-      StrategyRecord record, Strategy s, StrategyBook book, Instant now, Context ctx) {
+      StrategyRecord record, Strategy s, StrategyBook book, Instant now, Outputs ctx) {
     long nowMillis = now.toEpochMilli();
     long maxAge = settings.maxMarkAge().toMillis();
     if (!(record.spot > 0) || nowMillis - record.spotAtMillis > maxAge) {
@@ -414,6 +453,116 @@ public final class StrategyOperator
         TimeInForce.DAY);
   }
 
+  @Override
+  public void processBroadcastElement(Control control, Context ctx, Collector<StrategySnapshot> out)
+      throws Exception {
+    var switches = ctx.getBroadcastState(SWITCHES);
+    switch (control.kind()) {
+      case KILL -> switches.put(KILLED, true);
+      case RELEASE -> switches.put(KILLED, false);
+      case PAUSE_ENTRIES -> switches.put(ENTRIES_PAUSED, true);
+      case RESUME_ENTRIES -> switches.put(ENTRIES_PAUSED, false);
+      case CLOSE_ALL -> {
+        boolean killed = on(switches.get(KILLED));
+        ctx.applyToKeyedState(
+            STRATEGY,
+            (strategyId, keyed) -> {
+              StrategyRecord record = keyed.value();
+              if (record == null) {
+                return;
+              }
+              Strategy s = strategy(record);
+              StrategyBook book = book(record, s);
+              Instant time = control.time().isBefore(s.openedAt()) ? s.openedAt() : control.time();
+              Strategy closing = close(record, s, book, time, killed, ctx::output);
+              if (closing != s) {
+                record.recordedAtMillis = time.toEpochMilli();
+                saveInto(keyed, record, closing, book);
+                out.collect(snapshot(record, closing, book, time, true));
+              }
+            });
+      }
+    }
+  }
+
+  /** Where orders and market rows leave: the context's side outputs. */
+  private interface Outputs {
+    <X> void output(OutputTag<X> tag, X value);
+  }
+
+  /**
+   * Sends the exit for what is held, if the strategy is open and the kill switch allows; returns
+   * the strategy CLOSING, or unchanged.
+   */
+  private Strategy close(
+      StrategyRecord record,
+      Strategy s,
+      StrategyBook book,
+      Instant time,
+      boolean killed,
+      Outputs outputs) {
+    if (s.state() != StrategyState.OPEN && s.state() != StrategyState.ADJUSTING) {
+      return s; // nothing held to close yet, or already closing
+    }
+    if (killed) {
+      LOG.warn("strategy {} not closed: the kill switch is on; release it, then close", s.id());
+      return s;
+    }
+    record.exits++;
+    outputs.output(ORDERS, new OrderAction.Place(exit(s, book, record.account, record.exits)));
+    return s.withState(StrategyState.CLOSING, time);
+  }
+
+  /**
+   * The broker cancelled or rejected one of its orders. An entry that dies leaves the strategy
+   * CLOSED when nothing was filled, else CLOSING what was (OPEN if the kill switch forbids the
+   * exit); the latest exit that dies with something still held leaves it OPEN, to be closed again.
+   */
+  private Strategy afterOrderDied(
+      StrategyRecord record,
+      Strategy s,
+      StrategyBook book,
+      StrategyInput.OrderChanged o,
+      Instant time,
+      boolean killed,
+      Outputs outputs) {
+    if (!o.dead()) {
+      return s;
+    }
+    OrderRef ref = o.orderRef();
+    if (ref.purpose() == OrderPurpose.ENTRY && s.state() == StrategyState.PENDING_ENTRY) {
+      if (book.flat()) {
+        LOG.warn("strategy {}: entry {} {} unfilled; closed", s.id(), ref, o.status());
+        return s.withState(StrategyState.CLOSED, time);
+      }
+      if (killed) {
+        LOG.warn(
+            "strategy {}: entry {} {} part-filled; held, not closed (kill switch)",
+            s.id(),
+            ref,
+            o.status());
+        return s.withState(StrategyState.OPEN, time);
+      }
+      LOG.warn(
+          "strategy {}: entry {} {} part-filled; closing what is held", s.id(), ref, o.status());
+      record.exits++;
+      outputs.output(ORDERS, new OrderAction.Place(exit(s, book, record.account, record.exits)));
+      return s.withState(StrategyState.CLOSING, time);
+    }
+    if (ref.purpose() == OrderPurpose.EXIT
+        && s.state() == StrategyState.CLOSING
+        && ref.seq() == record.exits
+        && !book.flat()) {
+      LOG.warn("strategy {}: exit {} {} with legs still held; OPEN again", s.id(), ref, o.status());
+      return s.withState(StrategyState.OPEN, time);
+    }
+    return s;
+  }
+
+  private static boolean on(Boolean flag) {
+    return flag != null && flag;
+  }
+
   private StrategyRecord newRecord(StrategyInput.Open open) {
     StrategyRecord record = new StrategyRecord();
     record.account = open.account();
@@ -464,13 +613,19 @@ public final class StrategyOperator
   }
 
   private void save(StrategyRecord record, Strategy s, StrategyBook book) throws IOException {
+    saveInto(state, record, s, book);
+  }
+
+  private void saveInto(
+      ValueState<StrategyRecord> into, StrategyRecord record, Strategy s, StrategyBook book)
+      throws IOException {
     if (s != record.strategy) {
       record.strategyJson = json.writeValueAsString(s);
       record.strategy = s;
     }
     record.book = book;
     syncLegs(record, book);
-    state.update(record);
+    into.update(record);
   }
 
   /** Copies the book into the record's legs (the record is what is checkpointed). */

@@ -7,6 +7,7 @@ import dev.thetaflow.core.command.CommandAction;
 import dev.thetaflow.core.command.CommandException;
 import dev.thetaflow.core.instrument.Leg;
 import dev.thetaflow.core.order.OrderAction;
+import dev.thetaflow.core.order.OrderRef;
 import dev.thetaflow.ib.client.ConnectionOptions;
 import dev.thetaflow.ib.source.IbSource;
 import dev.thetaflow.ib.source.IbSourceSettings;
@@ -70,8 +71,8 @@ public final class TradingTopology {
 
   private static final OutputTag<CommandAction.OpenStrategy> OPENS =
       new OutputTag<>("opens", TypeInformation.of(CommandAction.OpenStrategy.class));
-  private static final OutputTag<GateControl> GATE =
-      new OutputTag<>("gate-controls", TypeInformation.of(GateControl.class));
+  private static final OutputTag<Control> GATE =
+      new OutputTag<>("gate-controls", TypeInformation.of(Control.class));
 
   /** Builds the topology; returns the strategies' snapshots. */
   public static DataStream<StrategySnapshot> build(StreamExecutionEnvironment env, Settings s) {
@@ -100,8 +101,17 @@ public final class TradingTopology {
             .uid("resolve-strategies")
             .name("Resolve strategies");
 
+    DataStream<Control> controls = closes.getSideOutput(GATE);
+    DataStream<OrderUpdate> brokerOrders =
+        broker
+            .filter(OrderTracker::tracked)
+            .keyBy(OrderTracker::permIdOf)
+            .process(new OrderTracker())
+            .uid("order-tracker")
+            .name("Orders as the broker reports them");
     SingleOutputStreamOperator<StrategySnapshot> strategies =
-        strategies(broker, opened, closes, new StrategyOperator(s.strategies()));
+        strategies(
+            broker, opened, closes, controls, brokerOrders, new StrategyOperator(s.strategies()));
 
     table(
         strategies.filter(StrategySnapshot::recorded).name("Recorded snapshots"),
@@ -133,7 +143,7 @@ public final class TradingTopology {
     SingleOutputStreamOperator<OrderAction> gated =
         strategies
             .getSideOutput(StrategyOperator.ORDERS)
-            .connect(closes.getSideOutput(GATE))
+            .connect(controls)
             .process(new RiskGate(s.maxContractsPerOrder()))
             .uid("risk-gate")
             .name("Risk gate")
@@ -144,15 +154,7 @@ public final class TradingTopology {
         .name("Order sink")
         .setParallelism(1);
     table(
-        gated
-            .getSideOutput(RiskGate.DECISIONS)
-            .union(
-                broker
-                    .filter(OrderTracker::tracked)
-                    .keyBy(OrderTracker::permIdOf)
-                    .process(new OrderTracker())
-                    .uid("order-tracker")
-                    .name("Orders as the broker reports them")),
+        gated.getSideOutput(RiskGate.DECISIONS).union(brokerOrders),
         s,
         Tables.ORDERS,
         new OrderRows(s.lineage()));
@@ -161,18 +163,23 @@ public final class TradingTopology {
 
   /**
    * The keyed heart of the job, without its sources and sinks: each resolved strategy registers its
-   * legs with the router, which sends it its legs' quotes; fills come to it by their order
-   * reference; commands close it. Orders leave on {@link StrategyOperator#ORDERS}. The pipeline
+   * legs with the router, which sends it its legs' quotes; fills and its orders' fates come to it
+   * by their order reference; commands close it; controls (kill switch, paused entries, close all)
+   * are broadcast to every strategy. Orders leave on {@link StrategyOperator#ORDERS}. The pipeline
    * benchmark drives exactly this.
    *
    * @param broker the broker's events (quotes and fills are used here)
    * @param opened resolved strategies to open
    * @param closes strategies to close
+   * @param controls commands to every strategy
+   * @param brokerOrders the strategies' orders as the broker reports them
    */
   public static SingleOutputStreamOperator<StrategySnapshot> strategies(
       DataStream<BrokerEvent> broker,
       DataStream<StrategyInput> opened,
       DataStream<StrategyInput> closes,
+      DataStream<Control> controls,
+      DataStream<OrderUpdate> brokerOrders,
       StrategyOperator operator) {
     DataStream<LegRouter.Registration> registrations =
         opened
@@ -209,9 +216,19 @@ public final class TradingTopology {
                 })
             .returns(StrategyInput.class);
 
+    DataStream<StrategyInput> orderChanges =
+        brokerOrders
+            .map(
+                u ->
+                    (StrategyInput)
+                        new StrategyInput.OrderChanged(
+                            u.strategyId(), OrderRef.parse(u.orderRef()), u.status(), u.time()))
+            .returns(StrategyInput.class)
+            .name("Order changes");
     return opened
-        .union(closes, marks, fills)
+        .union(closes, marks, fills, orderChanges)
         .keyBy(StrategyInput::strategyId)
+        .connect(controls.broadcast(StrategyOperator.SWITCHES))
         .process(operator)
         .uid("strategies")
         .name("Strategies");
@@ -271,13 +288,17 @@ public final class TradingTopology {
         out.collect(
             new StrategyInput.Close(close.strategyId(), close.reason(), command.issuedAt()));
       } else if (a instanceof CommandAction.KillSwitch kill) {
-        ctx.output(GATE, new GateControl(GateControl.Kind.KILL, kill.reason()));
+        ctx.output(GATE, new Control(Control.Kind.KILL, kill.reason(), command.issuedAt()));
       } else if (a instanceof CommandAction.ReleaseKillSwitch release) {
-        ctx.output(GATE, new GateControl(GateControl.Kind.RELEASE, release.reason()));
+        ctx.output(GATE, new Control(Control.Kind.RELEASE, release.reason(), command.issuedAt()));
+      } else if (a instanceof CommandAction.CloseAll all) {
+        ctx.output(GATE, new Control(Control.Kind.CLOSE_ALL, all.reason(), command.issuedAt()));
       } else if (a instanceof CommandAction.PauseEntries pause) {
-        ctx.output(GATE, new GateControl(GateControl.Kind.PAUSE_ENTRIES, pause.reason()));
+        ctx.output(
+            GATE, new Control(Control.Kind.PAUSE_ENTRIES, pause.reason(), command.issuedAt()));
       } else if (a instanceof CommandAction.ResumeEntries resume) {
-        ctx.output(GATE, new GateControl(GateControl.Kind.RESUME_ENTRIES, resume.reason()));
+        ctx.output(
+            GATE, new Control(Control.Kind.RESUME_ENTRIES, resume.reason(), command.issuedAt()));
       } else {
         LOG.info("command {} ({}) is not handled by this job yet", command.commandId(), a.type());
       }

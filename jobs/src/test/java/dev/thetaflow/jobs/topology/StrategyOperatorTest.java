@@ -33,9 +33,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 /** An iron condor's life in the keyed operator, with its state through a snapshot and restore. */
@@ -57,16 +57,20 @@ class StrategyOperatorTest {
       Strategies.ironCondor("ic-1", longPut, shortPut, shortCall, longCall, 1, T);
   private int execs;
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, StrategyInput, StrategySnapshot>
+  private static KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot>
       harness(OperatorSubtaskState restore) throws Exception {
     var h =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(
+        new KeyedBroadcastOperatorTestHarness<>(
+            new CoBroadcastWithKeyedOperator<>(
                 new StrategyOperator(
                     StrategyOperator.Settings.defaults(
-                        new MarketAssumptions(0.04, Map.of("SPY", 0.013))))),
+                        new MarketAssumptions(0.04, Map.of("SPY", 0.013)))),
+                List.of(StrategyOperator.SWITCHES)),
             StrategyInput::strategyId,
-            Types.STRING);
+            Types.STRING,
+            1,
+            1,
+            0);
     if (restore != null) {
       h.initializeState(restore);
     }
@@ -98,7 +102,7 @@ class StrategyOperatorTest {
   }
 
   private static List<OrderRequest> orders(
-      KeyedOneInputStreamOperatorTestHarness<String, StrategyInput, StrategySnapshot> h) {
+      KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot> h) {
     return h.getSideOutput(StrategyOperator.ORDERS).stream()
         .map(StreamRecord::getValue)
         .map(a -> ((OrderAction.Place) a).request())
@@ -195,7 +199,7 @@ class StrategyOperatorTest {
   }
 
   private static List<MarketSnapshot> marketData(
-      KeyedOneInputStreamOperatorTestHarness<String, StrategyInput, StrategySnapshot> h) {
+      KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot> h) {
     return h.getSideOutput(StrategyOperator.MARKET_DATA).stream()
         .map(StreamRecord::getValue)
         .toList();
@@ -264,6 +268,96 @@ class StrategyOperatorTest {
       assertThat(moved.greeks().delta())
           .as("short the puts, a rally adds negative delta from the calls")
           .isLessThan(s.greeks().delta());
+    }
+  }
+
+  private void openAndFill(
+      KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot> h)
+      throws Exception {
+    h.processElement(new StrategyInput.Open(condor, UNDERLYING, "DU1", 1.25), 0);
+    h.processElement(fill(longPut, Side.BUY, "0.40", "ic-1:ENTRY:1"), 0);
+    h.processElement(fill(shortPut, Side.SELL, "1.10", "ic-1:ENTRY:1"), 0);
+    h.processElement(fill(shortCall, Side.SELL, "1.00", "ic-1:ENTRY:1"), 0);
+    h.processElement(fill(longCall, Side.BUY, "0.45", "ic-1:ENTRY:1"), 0);
+  }
+
+  private static StrategyState lastState(
+      KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot> h,
+      String id) {
+    List<StrategySnapshot> all = h.extractOutputValues();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (all.get(i).strategyId().equals(id)) {
+        return all.get(i).state();
+      }
+    }
+    return null;
+  }
+
+  private static Control control(Control.Kind kind) {
+    return new Control(kind, "test", T.plusSeconds(30));
+  }
+
+  @Test
+  void theKillSwitchStopsEntriesAndExitsAtTheStrategyAndAnExitTheBrokerCancelsLeavesItOpen()
+      throws Exception {
+    try (var h = harness(null)) {
+      openAndFill(h);
+      h.processBroadcastElement(control(Control.Kind.KILL), 0);
+      h.processElement(new StrategyInput.Close("ic-1", "test", T.plusSeconds(40)), 0);
+      assertThat(orders(h))
+          .extracting(o -> o.orderRef().toString())
+          .containsExactly("ic-1:ENTRY:1");
+      assertThat(lastState(h, "ic-1")).as("not closed while killed").isEqualTo(StrategyState.OPEN);
+      Strategy other = Strategies.ironCondor("ic-2", longPut, shortPut, shortCall, longCall, 1, T);
+      h.processElement(new StrategyInput.Open(other, UNDERLYING, "DU1", 1.25), 0);
+      assertThat(lastState(h, "ic-2")).as("refused at once").isEqualTo(StrategyState.CLOSED);
+      assertThat(orders(h)).hasSize(1);
+
+      h.processBroadcastElement(control(Control.Kind.RELEASE), 0);
+      h.processBroadcastElement(control(Control.Kind.CLOSE_ALL), 0);
+      assertThat(orders(h)).extracting(o -> o.orderRef().toString()).endsWith("ic-1:EXIT:1");
+      assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.CLOSING);
+
+      // the broker cancels the exit (a kill switch, a trader in TWS): OPEN, and closable again
+      h.processElement(
+          new StrategyInput.OrderChanged(
+              "ic-1", OrderRef.parse("ic-1:EXIT:1"), "CANCELLED", T.plusSeconds(50)),
+          0);
+      assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.OPEN);
+      h.processElement(new StrategyInput.Close("ic-1", "again", T.plusSeconds(60)), 0);
+      assertThat(orders(h)).extracting(o -> o.orderRef().toString()).endsWith("ic-1:EXIT:2");
+      // a stale cancel of the first exit does not reopen the second
+      h.processElement(
+          new StrategyInput.OrderChanged(
+              "ic-1", OrderRef.parse("ic-1:EXIT:1"), "CANCELLED", T.plusSeconds(61)),
+          0);
+      assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.CLOSING);
+    }
+  }
+
+  @Test
+  void anEntryTheBrokerCancelsUnfilledClosesTheStrategyAndPausedEntriesRefuseNewOnes()
+      throws Exception {
+    try (var h = harness(null)) {
+      h.processElement(new StrategyInput.Open(condor, UNDERLYING, "DU1", 9.0), 0);
+      h.processElement(
+          new StrategyInput.OrderChanged(
+              "ic-1", OrderRef.parse("ic-1:ENTRY:1"), "SUBMITTED", T.plusSeconds(1)),
+          0);
+      assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.PENDING_ENTRY);
+      h.processElement(
+          new StrategyInput.OrderChanged(
+              "ic-1", OrderRef.parse("ic-1:ENTRY:1"), "CANCELLED", T.plusSeconds(2)),
+          0);
+      assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.CLOSED);
+
+      h.processBroadcastElement(control(Control.Kind.PAUSE_ENTRIES), 0);
+      Strategy other = Strategies.ironCondor("ic-2", longPut, shortPut, shortCall, longCall, 1, T);
+      h.processElement(new StrategyInput.Open(other, UNDERLYING, "DU1", 1.25), 0);
+      assertThat(lastState(h, "ic-2")).isEqualTo(StrategyState.CLOSED);
+      assertThat(orders(h))
+          .extracting(o -> o.orderRef().toString())
+          .containsExactly("ic-1:ENTRY:1");
     }
   }
 }

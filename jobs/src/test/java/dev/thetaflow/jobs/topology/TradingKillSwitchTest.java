@@ -3,7 +3,9 @@ package dev.thetaflow.jobs.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.thetaflow.core.command.CommandAction;
+import dev.thetaflow.core.command.StrategySpec;
 import dev.thetaflow.core.strategy.StrategyState;
+import dev.thetaflow.core.strategy.StrategyType;
 import dev.thetaflow.jobs.testing.SimFixture;
 import dev.thetaflow.sinks.delta.DeltaReader;
 import dev.thetaflow.sinks.delta.DeltaTables;
@@ -11,6 +13,7 @@ import dev.thetaflow.sinks.tables.Tables;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -95,18 +98,36 @@ class TradingKillSwitchTest {
             data,
             "open-late",
             new CommandAction.OpenStrategy(TopologyFixture.putVertical("late")));
-        await("late resolved", () -> last.containsKey("late"));
-        Thread.sleep(2_000);
+        await("late refused by its strategy", () -> state("late") == StrategyState.CLOSED);
+        await("wk closed: its entry died unfilled", () -> state("wk") == StrategyState.CLOSED);
+        Thread.sleep(1_000);
         assertThat(sim.brokerOrders().keySet())
             .as("nothing new reaches the broker while the kill switch is on")
             .noneMatch(k -> k.startsWith("late:"));
         assertThat(state("ic")).isEqualTo(StrategyState.OPEN);
+        // the gate is the last line: an order over its size limit never leaves
+        TopologyFixture.command(
+            tables, data, "release", new CommandAction.ReleaseKillSwitch(true, "test"));
+        TopologyFixture.command(
+            tables,
+            data,
+            "open-big",
+            new CommandAction.OpenStrategy(
+                new StrategySpec(
+                    "big",
+                    "SPY",
+                    StrategyType.PUT_VERTICAL,
+                    60,
+                    TopologyFixture.putVertical("x").legs(),
+                    OptionalDouble.empty())));
         // the orders table tells the story: what was sent, what the broker did, what was refused
         await(
             "the refusal and the cancel recorded",
-            () ->
-                orderStatuses(reader).contains("late:ENTRY:1/REFUSED")
-                    && orderStatuses(reader).contains("wk:ENTRY:1/CANCELLED"));
+            () -> {
+              var statuses = orderStatuses(reader);
+              return statuses.contains("big:ENTRY:1/REFUSED")
+                  && statuses.contains("wk:ENTRY:1/CANCELLED");
+            });
       }
     }
     var orders = reader.table(data.resolve("orders").toString()).read();
@@ -126,10 +147,11 @@ class TradingKillSwitchTest {
             "wk:ENTRY:1/SENT",
             "wk:ENTRY:1/CANCELLED");
     assertThat(orders.rows())
-        .filteredOn(r -> "late:ENTRY:1".equals(r[ref]))
+        .filteredOn(r -> "big:ENTRY:1".equals(r[ref]))
         .singleElement()
         .satisfies(
-            r -> assertThat(r[text]).isEqualTo("late:ENTRY:1 refused: the kill switch is on"));
+            r -> assertThat((String) r[text]).startsWith("big:ENTRY:1 refused: 60 contracts"));
+    assertThat(orderStatuses(reader)).noneMatch(k -> k.startsWith("late:"));
     assertThat(orders.rows())
         .filteredOn(r -> "ic:ENTRY:1".equals(r[ref]) && "FILLED".equals(r[status]))
         .isNotEmpty()
