@@ -3,6 +3,7 @@ package dev.thetaflow.jobs.topology;
 import dev.thetaflow.core.command.CommandAction;
 import dev.thetaflow.core.command.StrategySpec;
 import dev.thetaflow.core.instrument.Contract;
+import dev.thetaflow.core.risk.MarketAssumptions;
 import dev.thetaflow.ib.client.ConnectionOptions;
 import dev.thetaflow.ib.codec.TwsContract;
 import dev.thetaflow.ib.source.ContractLookup;
@@ -30,19 +31,21 @@ final class ResolveStrategy extends RichAsyncFunction<CommandAction.OpenStrategy
 
   private final ConnectionOptions lookupConnection;
   private final String account;
+  private final MarketAssumptions market;
   private transient ContractLookup lookup;
   private transient StrategyResolver resolver;
 
-  ResolveStrategy(ConnectionOptions lookupConnection, String account) {
+  ResolveStrategy(ConnectionOptions lookupConnection, String account, MarketAssumptions market) {
     this.lookupConnection = lookupConnection;
     this.account = account;
+    this.market = market;
   }
 
   @Override
   public void open(OpenContext context) throws Exception {
     lookup = new ContractLookup(lookupConnection);
     lookup.awaitReady(Duration.ofSeconds(30));
-    resolver = new StrategyResolver(lookup);
+    resolver = new StrategyResolver(lookup, market);
   }
 
   @Override

@@ -94,7 +94,7 @@ public final class TradingTopology {
     DataStream<StrategyInput> opened =
         AsyncDataStream.unorderedWait(
                 closes.getSideOutput(OPENS),
-                new ResolveStrategy(s.lookup(), s.account()),
+                new ResolveStrategy(s.lookup(), s.account(), s.strategies().market()),
                 60,
                 TimeUnit.SECONDS,
                 10)
