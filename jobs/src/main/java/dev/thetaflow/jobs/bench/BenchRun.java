@@ -31,6 +31,11 @@ final class BenchRun {
   volatile long emittedAt10 = -1;
   volatile long emittedAt90 = -1;
 
+  /** The JVM's CPU time (ns, all threads) at those marks: a rate that the neighbours don't skew. */
+  volatile long cpuAt10 = -1;
+
+  volatile long cpuAt90 = -1;
+
   /** Snapshots caused by measured quotes of an option leg, and of an underlying. */
   final AtomicLong legOutputs = new AtomicLong();
 
@@ -106,6 +111,13 @@ final class BenchRun {
     } else if (n == expected * 9 / 10) {
       outputAt90 = System.nanoTime();
     }
+  }
+
+  static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
   }
 
   static long nowMicros() {

@@ -69,6 +69,8 @@ public final class PipelineBench {
    * @param unaccounted measured quotes whose snapshot count was not what their holders make (0 in a
    *     sound run), -1 when not checked
    * @param checkpoints checkpoints started during the run
+   * @param cpuMicrosPerQuote CPU time of the whole JVM per quote between the marks: 2 cores / this
+   *     is the rate an otherwise idle 2-core machine could reach
    */
   public record Throughput(
       long quotes,
@@ -80,7 +82,8 @@ public final class PipelineBench {
       long underlyingOutputs,
       long unaccounted,
       int checkpoints,
-      String firstUnaccounted) {}
+      String firstUnaccounted,
+      double cpuMicrosPerQuote) {}
 
   /** Latency in µs, over all decisions and over those that overlapped no checkpoint. */
   public record Latency(
@@ -91,7 +94,9 @@ public final class PipelineBench {
       long legOutputs,
       long expectedLegOutputs,
       long underlyingOutputs,
-      int checkpoints) {}
+      int checkpoints,
+      double checkpointMillisP50,
+      double checkpointMillisMax) {}
 
   /** Replays {@code quotes} measured quotes at full speed. */
   public static Throughput throughput(Setup setup, long quotes) throws Exception {
@@ -143,7 +148,10 @@ public final class PipelineBench {
           run.underlyingOutputs.get(),
           unaccounted,
           run.checkpoints().size(),
-          first);
+          first,
+          run.cpuAt10 < 0 || run.cpuAt90 < 0
+              ? Double.NaN
+              : (run.cpuAt90 - run.cpuAt10) / 1e3 / window);
     } finally {
       BenchRun.remove(id);
     }
@@ -182,7 +190,9 @@ public final class PipelineBench {
           run.legOutputs.get(),
           run.expectedLegOutputs,
           run.underlyingOutputs.get(),
-          checkpoints.size());
+          checkpoints.size(),
+          windowMillis(checkpoints, 0.5),
+          windowMillis(checkpoints, 1.0));
     } finally {
       BenchRun.remove(id);
     }
@@ -278,6 +288,16 @@ public final class PipelineBench {
     return fromNanos < 0 || toNanos <= fromNanos
         ? Double.NaN
         : events / ((toNanos - fromNanos) / 1e9);
+  }
+
+  /** A quantile of how long checkpoints took, trigger at the source to its completion notice. */
+  private static double windowMillis(List<long[]> checkpoints, double q) {
+    long[] ms =
+        checkpoints.stream().filter(c -> c[2] >= 0).mapToLong(c -> c[2] - c[1]).sorted().toArray();
+    if (ms.length == 0) {
+      return Double.NaN;
+    }
+    return ms[Math.max(0, (int) Math.ceil(q * ms.length) - 1)] / 1000.0;
   }
 
   private static boolean overlaps(List<long[]> checkpoints, long emitted, long output) {

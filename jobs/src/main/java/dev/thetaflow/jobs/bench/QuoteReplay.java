@@ -93,8 +93,10 @@ final class QuoteReplay implements GeneratorFunction<Long, BrokerEvent> {
       long n = run.emitted.incrementAndGet();
       if (n == run.measuredQuotes / 10) {
         run.emittedAt10 = System.nanoTime();
+        run.cpuAt10 = BenchRun.processCpuNanos();
       } else if (n == run.measuredQuotes * 9 / 10) {
         run.emittedAt90 = System.nanoTime();
+        run.cpuAt90 = BenchRun.processCpuNanos();
       }
       BenchUniverse.Instrument instrument = instruments.get((int) (i % m));
       return quote(instrument, stampWallClock ? null : replayStart.plusNanos(i * 1_000));

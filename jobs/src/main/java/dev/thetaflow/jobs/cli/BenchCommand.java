@@ -1,9 +1,11 @@
 package dev.thetaflow.jobs.cli;
 
 import dev.thetaflow.core.config.Durations;
+import dev.thetaflow.jobs.bench.BenchUniverse;
 import dev.thetaflow.jobs.bench.PipelineBench;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
@@ -116,6 +118,15 @@ final class BenchCommand implements Runnable {
           System.getProperty("java.vm.name"),
           System.getProperty("java.version"),
           Runtime.getRuntime().maxMemory() >> 20);
+      BenchUniverse market = BenchUniverse.create(strategies, seed, Instant.now());
+      out.printf(
+          "market: %d strategies on 3 ETFs, %d options, %d legs: an option quote goes to %.1f"
+              + " strategies, an underlying's to %.0f%n",
+          market.strategies(),
+          market.options(),
+          market.legSlots(),
+          market.legSlots() / (double) market.options(),
+          market.strategies() / 3.0);
       int failures = 0;
       if (mode != Mode.LATENCY) {
         PipelineBench.Setup setup =
@@ -127,6 +138,9 @@ final class BenchCommand implements Runnable {
         out.printf(
             "  events/s (10%%..90%%): %,.0f at the source, %,.0f at the output; %.1f s in all%n",
             t.sourceRate(), t.outputRate(), t.wallSeconds());
+        out.printf(
+            "  CPU per quote (whole JVM, 10%%..90%%): %.1f µs, i.e. %,.0f quotes/s on 2 idle cores%n",
+            t.cpuMicrosPerQuote(), 2e6 / t.cpuMicrosPerQuote());
         out.printf(
             "  snapshots: %,d from legs (expected %,d), %,d from underlyings; %d checkpoints%n",
             t.legOutputs(), t.expectedLegOutputs(), t.underlyingOutputs(), t.checkpoints());
@@ -148,8 +162,14 @@ final class BenchCommand implements Runnable {
         out.println("  all              " + row(l.all()));
         out.println("  outside ckpts    " + row(l.outsideCheckpoints()));
         out.printf(
-            "  snapshots: %,d from legs (expected %,d), %,d from underlyings; %d checkpoints%n",
-            l.legOutputs(), l.expectedLegOutputs(), l.underlyingOutputs(), l.checkpoints());
+            "  snapshots: %,d from legs (expected %,d), %,d from underlyings; %d checkpoints"
+                + " (trigger to completion p50 %.0f ms, max %.0f ms)%n",
+            l.legOutputs(),
+            l.expectedLegOutputs(),
+            l.underlyingOutputs(),
+            l.checkpoints(),
+            l.checkpointMillisP50(),
+            l.checkpointMillisMax());
         out.flush();
         failures += l.legOutputs() == l.expectedLegOutputs() ? 0 : 1;
       }
