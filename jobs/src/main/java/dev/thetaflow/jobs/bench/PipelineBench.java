@@ -85,12 +85,17 @@ public final class PipelineBench {
       String firstUnaccounted,
       double cpuMicrosPerQuote) {}
 
-  /** Latency in µs, over all decisions and over those that overlapped no checkpoint. */
+  /**
+   * Latency in µs: over all decisions; over those that overlapped no checkpoint; over those of them
+   * emitted after the first {@link #SETTLING} of the measured part (JIT compilation of the hot
+   * path).
+   */
   public record Latency(
       long quotes,
       int rate,
       Histogram all,
       Histogram outsideCheckpoints,
+      Histogram settledOutsideCheckpoints,
       long legOutputs,
       long expectedLegOutputs,
       long underlyingOutputs,
@@ -171,6 +176,8 @@ public final class PipelineBench {
       List<long[]> checkpoints = run.checkpoints();
       Histogram all = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
       Histogram clean = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+      Histogram settled = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+      long settledFrom = BenchRun.micros(run.measuredFrom.plus(SETTLING));
       for (BenchRun.LatencyRecorder r : run.recorders) {
         for (int i = 0; i < r.size(); i++) {
           long emitted = r.emitted(i);
@@ -179,6 +186,9 @@ public final class PipelineBench {
           all.recordValue(micros);
           if (!overlaps(checkpoints, emitted, output)) {
             clean.recordValue(micros);
+            if (emitted >= settledFrom) {
+              settled.recordValue(micros);
+            }
           }
         }
       }
@@ -187,6 +197,7 @@ public final class PipelineBench {
           rate,
           all,
           clean,
+          settled,
           run.legOutputs.get(),
           run.expectedLegOutputs,
           run.underlyingOutputs.get(),
@@ -200,6 +211,8 @@ public final class PipelineBench {
 
   /** When the replayed market is dated: a fixed instant, so a replay is the same every time. */
   static final Instant REPLAY_START = Instant.parse("2026-06-15T14:30:00Z");
+
+  static final Duration SETTLING = Duration.ofSeconds(10);
 
   private static final Duration STALL_LIMIT = Duration.ofSeconds(60);
 

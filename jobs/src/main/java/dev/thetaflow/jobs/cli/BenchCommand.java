@@ -161,6 +161,7 @@ final class BenchCommand implements Runnable {
         out.println("  tick-to-decision      p50      p99    p99.9      max   decisions");
         out.println("  all              " + row(l.all()));
         out.println("  outside ckpts    " + row(l.outsideCheckpoints()));
+        out.println("   and after 10 s  " + row(l.settledOutsideCheckpoints()));
         out.printf(
             "  snapshots: %,d from legs (expected %,d), %,d from underlyings; %d checkpoints"
                 + " (trigger to completion p50 %.0f ms, max %.0f ms)%n",
