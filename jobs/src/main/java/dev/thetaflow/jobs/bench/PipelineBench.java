@@ -1,6 +1,7 @@
 package dev.thetaflow.jobs.bench;
 
 import dev.thetaflow.core.broker.BrokerEvent;
+import dev.thetaflow.core.risk.MarketAssumptions;
 import dev.thetaflow.jobs.topology.StrategyInput;
 import dev.thetaflow.jobs.topology.StrategyOperator;
 import dev.thetaflow.jobs.topology.TradingTopology;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -212,6 +214,12 @@ public final class PipelineBench {
   /** When the replayed market is dated: a fixed instant, so a replay is the same every time. */
   static final Instant REPLAY_START = Instant.parse("2026-06-15T14:30:00Z");
 
+  /** The rate and yields the replay prices options with, so implied volatilities solve. */
+  private static final MarketAssumptions MARKET =
+      new MarketAssumptions(
+          QuoteReplay.RATE,
+          Map.of("SPY", QuoteReplay.YIELD, "QQQ", QuoteReplay.YIELD, "IWM", QuoteReplay.YIELD));
+
   static final Duration SETTLING = Duration.ofSeconds(10);
 
   private static final Duration STALL_LIMIT = Duration.ofSeconds(60);
@@ -257,7 +265,10 @@ public final class PipelineBench {
         env.fromData(universe.opens(), TypeInformation.of(StrategyInput.class));
     DataStream<StrategyInput> closes = opened.filter(o -> false).name("No closes");
     TradingTopology.strategies(
-            broker, opened, closes, new StrategyOperator(0.5, Duration.ofSeconds(30)))
+            broker,
+            opened,
+            closes,
+            new StrategyOperator(StrategyOperator.Settings.defaults(MARKET)))
         .process(new DecisionProbe(run.id, rate > 0))
         .name("Decision probe")
         .sinkTo(new DiscardingSink<>());

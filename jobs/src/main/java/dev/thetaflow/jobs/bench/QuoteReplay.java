@@ -30,6 +30,8 @@ import org.apache.flink.connector.datagen.source.GeneratorFunction;
 final class QuoteReplay implements GeneratorFunction<Long, BrokerEvent> {
   private static final long serialVersionUID = 1L;
   static final long IDLE_CON_ID = 999_999;
+  static final double RATE = 0.04;
+  static final double YIELD = 0.01;
   private static final Duration WARM_UP_LIMIT = Duration.ofMinutes(3);
 
   private final String runId;
@@ -142,7 +144,7 @@ final class QuoteReplay implements GeneratorFunction<Long, BrokerEvent> {
           Math.max(
               0.05,
               BlackScholes.price(
-                  i.right(), spots[u], i.strike(), i.years(), 0.04, 0.01, i.volatility()));
+                  i.right(), spots[u], i.strike(), i.years(), RATE, YIELD, i.volatility()));
       spread = Math.max(0.01, Math.ceil(mid * 4) / 100);
     }
     double bid = Math.max(0.01, Math.floor((mid - spread / 2) * 100) / 100);
