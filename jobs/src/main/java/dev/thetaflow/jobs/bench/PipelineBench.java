@@ -47,13 +47,16 @@ public final class PipelineBench {
    * @param checkpointInterval as in production
    * @param bufferTimeout network buffer flush interval, null for Flink's default (100 ms)
    * @param seed the market's and the strategies' seed
+   * @param objectReuse Flink's object reuse (off in production): chained operators then get the
+   *     snapshot itself instead of a deep copy
    */
   public record Setup(
       int strategies,
       int parallelism,
       Duration checkpointInterval,
       Duration bufferTimeout,
-      long seed) {
+      long seed,
+      boolean objectReuse) {
     public Setup {
       if (strategies < 1 || parallelism < 1) {
         throw new IllegalArgumentException("strategies and parallelism must be >= 1");
@@ -243,6 +246,9 @@ public final class PipelineBench {
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.createLocalEnvironment(setup.parallelism(), conf);
     env.enableCheckpointing(setup.checkpointInterval().toMillis());
+    if (setup.objectReuse()) {
+      env.getConfig().enableObjectReuse();
+    }
     if (setup.bufferTimeout() != null) {
       env.setBufferTimeout(setup.bufferTimeout().toMillis());
     }

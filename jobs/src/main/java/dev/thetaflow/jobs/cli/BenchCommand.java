@@ -92,6 +92,11 @@ final class BenchCommand implements Runnable {
             "Network buffer flush interval; default: Flink's (100ms) at full speed, 0ms paced.")
     String bufferTimeout;
 
+    @Option(
+        names = "--object-reuse",
+        description = "Flink's object reuse (off in production, and by default here).")
+    boolean objectReuse;
+
     @Option(names = "--seed", defaultValue = "7", description = "(${DEFAULT-VALUE})")
     long seed;
 
@@ -130,7 +135,7 @@ final class BenchCommand implements Runnable {
       int failures = 0;
       if (mode != Mode.LATENCY) {
         PipelineBench.Setup setup =
-            new PipelineBench.Setup(strategies, parallelism, interval, flush, seed);
+            new PipelineBench.Setup(strategies, parallelism, interval, flush, seed, objectReuse);
         PipelineBench.Throughput t = PipelineBench.throughput(setup, events);
         out.printf(
             "throughput: %d strategies, parallelism %d, %d quotes at full speed%n",
@@ -153,7 +158,12 @@ final class BenchCommand implements Runnable {
       if (mode != Mode.THROUGHPUT) {
         PipelineBench.Setup setup =
             new PipelineBench.Setup(
-                strategies, parallelism, interval, flush == null ? Duration.ZERO : flush, seed);
+                strategies,
+                parallelism,
+                interval,
+                flush == null ? Duration.ZERO : flush,
+                seed,
+                objectReuse);
         PipelineBench.Latency l = PipelineBench.latency(setup, rate, runFor);
         out.printf(
             "latency: %d strategies, parallelism %d, %,d quotes/s for %s (%,d quotes)%n",

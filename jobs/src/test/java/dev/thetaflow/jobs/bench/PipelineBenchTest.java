@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class PipelineBenchTest {
   private static final PipelineBench.Setup TINY =
-      new PipelineBench.Setup(12, 2, Duration.ofMillis(300), null, 3);
+      new PipelineBench.Setup(12, 2, Duration.ofMillis(300), null, 3, false);
 
   @Test
   void universeHoldersMatchTheStrategiesLegs() {
@@ -47,7 +47,7 @@ class PipelineBenchTest {
   void pacedQuotesAreTimedFromEmissionToDecision() throws Exception {
     PipelineBench.Latency l =
         PipelineBench.latency(
-            new PipelineBench.Setup(12, 2, Duration.ofMillis(300), Duration.ZERO, 3),
+            new PipelineBench.Setup(12, 2, Duration.ofMillis(300), Duration.ZERO, 3, false),
             2_000,
             Duration.ofSeconds(2));
 
