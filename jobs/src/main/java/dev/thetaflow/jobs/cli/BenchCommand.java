@@ -52,7 +52,7 @@ final class BenchCommand implements Runnable {
 
     @Option(
         names = "--events",
-        defaultValue = "3000000",
+        defaultValue = "300000",
         description = "Quotes replayed at full speed (${DEFAULT-VALUE}).")
     long events;
 
