@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       IbSimCommand.class,
       CommandCommand.class,
       DeltaCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Tradectl implements Runnable {

@@ -1,0 +1,61 @@
+package dev.thetaflow.jobs.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A tiny run of each mode: every measured quote must be accounted for, so nothing is measured out
+ * of thin air.
+ */
+class PipelineBenchTest {
+  private static final PipelineBench.Setup TINY =
+      new PipelineBench.Setup(12, 2, Duration.ofMillis(300), null, 3, false);
+
+  @Test
+  void universeHoldersMatchTheStrategiesLegs() {
+    BenchUniverse u = BenchUniverse.create(12, 3, Instant.parse("2026-06-15T12:30:00Z"));
+    int legHolders =
+        u.instruments().stream()
+            .filter(i -> !i.isUnderlying())
+            .mapToInt(i -> u.holders(i.conId()))
+            .sum();
+    assertThat(legHolders).isEqualTo(u.legSlots());
+    assertThat(u.fills()).hasSize(u.legSlots());
+    assertThat(u.opens()).hasSize(12);
+    assertThat(u.options()).isPositive();
+  }
+
+  @Test
+  @Timeout(180)
+  void everyReplayedQuoteReachesEachStrategyHoldingIt() throws Exception {
+    PipelineBench.Throughput t = PipelineBench.throughput(TINY, 20_000);
+
+    assertThat(t.unaccounted()).as(t.firstUnaccounted()).isZero();
+    assertThat(t.expectedLegOutputs()).isGreaterThan(10_000);
+    assertThat(t.legOutputs()).isEqualTo(t.expectedLegOutputs());
+    assertThat(t.sourceRate()).isPositive();
+    assertThat(t.outputRate()).isPositive();
+    assertThat(t.checkpoints()).isPositive();
+  }
+
+  @Test
+  @Timeout(180)
+  void pacedQuotesAreTimedFromEmissionToDecision() throws Exception {
+    PipelineBench.Latency l =
+        PipelineBench.latency(
+            new PipelineBench.Setup(12, 2, Duration.ofMillis(300), Duration.ZERO, 3, false),
+            2_000,
+            Duration.ofSeconds(2));
+
+    assertThat(l.legOutputs()).isEqualTo(l.expectedLegOutputs()).isPositive();
+    assertThat(l.all().getTotalCount()).isEqualTo(l.legOutputs() + l.underlyingOutputs());
+    assertThat(l.outsideCheckpoints().getTotalCount()).isLessThanOrEqualTo(l.all().getTotalCount());
+    assertThat(l.checkpoints()).isPositive();
+    assertThat(l.all().getValueAtPercentile(50))
+        .isLessThan(1_000_000); // µs: a second is no pipeline
+  }
+}
