@@ -2,6 +2,8 @@ package dev.thetaflow.jobs.bench;
 
 import dev.thetaflow.core.broker.BrokerEvent;
 import dev.thetaflow.core.risk.MarketAssumptions;
+import dev.thetaflow.jobs.topology.Control;
+import dev.thetaflow.jobs.topology.OrderUpdate;
 import dev.thetaflow.jobs.topology.StrategyInput;
 import dev.thetaflow.jobs.topology.StrategyOperator;
 import dev.thetaflow.jobs.topology.TradingTopology;
@@ -270,10 +272,17 @@ public final class PipelineBench {
     DataStream<StrategyInput> opened =
         env.fromData(universe.opens(), TypeInformation.of(StrategyInput.class));
     DataStream<StrategyInput> closes = opened.filter(o -> false).name("No closes");
+    // empty streams (an empty collection source fails in Flink 2.3)
+    DataStream<Control> controls =
+        opened.filter(o -> false).map(o -> (Control) null).returns(Control.class);
+    DataStream<OrderUpdate> brokerOrders =
+        opened.filter(o -> false).map(o -> (OrderUpdate) null).returns(OrderUpdate.class);
     TradingTopology.strategies(
             broker,
             opened,
             closes,
+            controls,
+            brokerOrders,
             new StrategyOperator(StrategyOperator.Settings.defaults(MARKET)))
         .process(new DecisionProbe(run.id, rate > 0))
         .name("Decision probe")
