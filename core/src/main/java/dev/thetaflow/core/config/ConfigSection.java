@@ -132,6 +132,11 @@ final class ConfigSection {
         binding, pathOf(key), ConfigNode.Mapping.empty(where), quietWhenMissing || n != null);
   }
 
+  /** The keys this section holds, for sections whose keys are names (symbols), not settings. */
+  java.util.Set<String> keys() {
+    return new java.util.TreeSet<>(node.entries().keySet());
+  }
+
   /** Whether {@code key} is set to something other than empty; declares the key as known. */
   boolean has(String key) {
     return lookup(key) != null;

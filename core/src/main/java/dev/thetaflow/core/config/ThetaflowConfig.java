@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param storage where the Delta tables live
  * @param flink how the job runs
  * @param risk portfolio limits
+ * @param analytics the option analytics' rate and dividend yields
  * @param sim the simulator; present exactly when {@code mode} is sim
  * @param dashboard the web dashboard
  */
@@ -22,6 +23,7 @@ public record ThetaflowConfig(
     StorageConfig storage,
     FlinkConfig flink,
     RiskConfig risk,
+    AnalyticsConfig analytics,
     Optional<SimConfig> sim,
     DashboardConfig dashboard) {
 
@@ -39,6 +41,7 @@ public record ThetaflowConfig(
     Checks.notNull("storage", storage);
     Checks.notNull("flink", flink);
     Checks.notNull("risk", risk);
+    Checks.notNull("analytics", analytics);
     Objects.requireNonNull(sim, "sim: use Optional.empty()");
     if (sim.isPresent() != (mode == Mode.SIM)) {
       throw new ConfigViolation(
@@ -57,6 +60,7 @@ public record ThetaflowConfig(
     StorageConfig storage = StorageConfig.read(s.section("storage"));
     FlinkConfig flink = FlinkConfig.read(s.section("flink"));
     RiskConfig risk = RiskConfig.read(s.section("risk"));
+    AnalyticsConfig analytics = AnalyticsConfig.read(s.section("analytics"));
     Optional<SimConfig> sim = Optional.empty();
     if (mode == Mode.SIM || (mode == null && s.has("sim"))) {
       sim = Optional.ofNullable(SimConfig.read(s.section("sim")));
@@ -70,6 +74,8 @@ public record ThetaflowConfig(
     DashboardConfig dashboard = DashboardConfig.read(s.section("dashboard"));
     Optional<SimConfig> simConfig = sim;
     return s.build(
-        () -> new ThetaflowConfig(mode, account, ib, storage, flink, risk, simConfig, dashboard));
+        () ->
+            new ThetaflowConfig(
+                mode, account, ib, storage, flink, risk, analytics, simConfig, dashboard));
   }
 }

@@ -62,7 +62,7 @@ class ConfigErrorsTest {
     ConfigProblem p = only(problems(SIM + "dashboard:\n  prot: 9000\n"));
     assertThat(p.key()).isEqualTo("dashboard.prot");
     assertThat(p.value()).isEqualTo("9000");
-    assertThat(p.source()).isEqualTo("test.yaml line 12");
+    assertThat(p.source()).isEqualTo("test.yaml line 14");
     assertThat(p.expected()).startsWith("unknown key; did you mean dashboard.port?");
   }
 
@@ -73,7 +73,7 @@ class ConfigErrorsTest {
     assertThat(p.value()).isEqualTo("\"blue\"");
     assertThat(p.expected())
         .contains("unknown key")
-        .contains("mode, account, ib, storage, flink, risk, sim, dashboard");
+        .contains("mode, account, ib, storage, flink, risk, analytics, sim, dashboard");
   }
 
   @Test
@@ -170,7 +170,7 @@ class ConfigErrorsTest {
     ConfigProblem p = only(problems(PAPER + "flink:\n  checkpointInterval: 2h\n"));
     assertThat(p.message())
         .isEqualTo(
-            "flink.checkpointInterval = \"2h\" (test.yaml line 10):"
+            "flink.checkpointInterval = \"2h\" (test.yaml line 12):"
                 + " expected a duration from 100ms to 1h");
   }
 

@@ -16,6 +16,8 @@ final class ConfigFixtures {
         maxLossPerDay: 1000
         maxPortfolioDeltaPer100k: 50
         maxContractsPerOrder: 10
+      analytics:
+        rate: 0.04
       """;
 
   static final String SIM =

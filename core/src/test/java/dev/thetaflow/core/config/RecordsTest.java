@@ -49,17 +49,26 @@ class RecordsTest {
         new FlinkConfig(Duration.ofSeconds(10), 1, Optional.empty(), StateBackend.HASHMAP);
     RiskConfig risk = new RiskConfig(10, 1000, 50, 10);
     DashboardConfig dashboard = new DashboardConfig(8080);
+    AnalyticsConfig analytics = new AnalyticsConfig(0.04, java.util.Map.of("SPY", 0.013));
     Optional<SimConfig> sim = Optional.of(new SimConfig(7600, 42, 1.0));
 
     assertThat(
             new ThetaflowConfig(
-                    Mode.SIM, Optional.empty(), ib, storage, flink, risk, sim, dashboard)
+                    Mode.SIM, Optional.empty(), ib, storage, flink, risk, analytics, sim, dashboard)
                 .sim())
         .isPresent();
     assertThatThrownBy(
             () ->
                 new ThetaflowConfig(
-                    Mode.PAPER, Optional.empty(), ib, storage, flink, risk, sim, dashboard))
+                    Mode.PAPER,
+                    Optional.empty(),
+                    ib,
+                    storage,
+                    flink,
+                    risk,
+                    analytics,
+                    sim,
+                    dashboard))
         .hasMessageContaining("expected a sim section exactly when mode is sim");
     assertThatThrownBy(
             () ->
@@ -70,6 +79,7 @@ class RecordsTest {
                     storage,
                     flink,
                     risk,
+                    analytics,
                     Optional.empty(),
                     dashboard))
         .hasMessageContaining("account = \"u1\"");
@@ -81,5 +91,14 @@ class RecordsTest {
     assertThat(MarketDataType.FROZEN.ibCode()).isEqualTo(2);
     assertThat(MarketDataType.DELAYED.ibCode()).isEqualTo(3);
     assertThat(MarketDataType.DELAYED_FROZEN.ibCode()).isEqualTo(4);
+  }
+
+  @Test
+  void analyticsBoundTheRateAndEachYieldByName() {
+    assertThat(new AnalyticsConfig(-0.01, java.util.Map.of()).market().rate()).isEqualTo(-0.01);
+    assertThatThrownBy(() -> new AnalyticsConfig(0.4, java.util.Map.of()))
+        .hasMessageContaining("rate");
+    assertThatThrownBy(() -> new AnalyticsConfig(0.04, java.util.Map.of("SPY", 0.3)))
+        .hasMessageContaining("dividendYields.SPY");
   }
 }

@@ -3,7 +3,6 @@ package dev.thetaflow.jobs.app;
 import dev.thetaflow.core.config.FlinkConfig;
 import dev.thetaflow.core.config.IbConfig;
 import dev.thetaflow.core.config.ThetaflowConfig;
-import dev.thetaflow.core.risk.MarketAssumptions;
 import dev.thetaflow.ib.client.ConnectionOptions;
 import dev.thetaflow.ib.source.IbSourceSettings;
 import dev.thetaflow.ib.source.StreamedInstrument;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -32,14 +30,6 @@ public final class JobSettings {
 
   /** IB Gateway and TWS report times without a zone in the exchange's zone for US options. */
   public static final String GATEWAY_ZONE = "America/New_York";
-
-  /**
-   * The rate and dividend yields the job's analytics assume. The configuration has no keys for them
-   * yet; these are late-2026-like levels (a 4% rate; SPY 1.3%, QQQ 0.6%, IWM 1.2%), the same as
-   * ib-sim's default market, which this jar does not contain.
-   */
-  public static final MarketAssumptions MARKET =
-      new MarketAssumptions(0.04, Map.of("SPY", 0.013, "QQQ", 0.006, "IWM", 0.012));
 
   /** How far back executions are asked for after a restore. */
   static final Duration FILL_REPLAY_MARGIN = Duration.ofMinutes(10);
@@ -114,7 +104,7 @@ public final class JobSettings {
         dataRoot,
         commandsFrom,
         lineage,
-        StrategyOperator.Settings.defaults(MARKET),
+        StrategyOperator.Settings.defaults(config.analytics().market()),
         config.risk().maxContractsPerOrder());
   }
 

@@ -32,7 +32,8 @@ class JobSettingsTest {
             + "flink:\n  checkpointInterval: 3s\n  parallelism: 2\n  stateBackend: rocksdb\n"
             + extra
             + "risk:\n  maxOpenStrategies: 5\n  maxLossPerDay: 500\n"
-            + "  maxPortfolioDeltaPer100k: 50\n  maxContractsPerOrder: 5\n",
+            + "  maxPortfolioDeltaPer100k: 50\n  maxContractsPerOrder: 5\n"
+            + "analytics:\n  rate: 0.04\n  dividendYields:\n    SPY: 0.013\n",
         "test.yaml",
         Map.of(),
         false);
@@ -63,7 +64,9 @@ class JobSettingsTest {
         .containsExactly(StreamedInstrument.stock("SPY"), StreamedInstrument.stock("IWM"));
     assertThat(s.account()).isEqualTo("DU1234567");
     assertThat(s.lineage()).isEqualTo("paper-1");
-    assertThat(s.strategies().market()).isEqualTo(JobSettings.MARKET);
+    assertThat(s.strategies().market().rate()).isEqualTo(0.04);
+    assertThat(s.strategies().market().dividendYield("SPY")).isEqualTo(0.013);
+    assertThat(s.strategies().market().dividendYield("XYZ")).isZero();
   }
 
   @Test

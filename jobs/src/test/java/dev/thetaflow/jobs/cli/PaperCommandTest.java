@@ -36,7 +36,9 @@ class PaperCommandTest {
           + "  maxOpenStrategies: 5\n"
           + "  maxLossPerDay: 500\n"
           + "  maxPortfolioDeltaPer100k: 50\n"
-          + "  maxContractsPerOrder: 5\n";
+          + "  maxContractsPerOrder: 5\n"
+          + "analytics:\n"
+          + "  rate: 0.04\n";
 
   private Path conf(String profile, String yaml) throws Exception {
     Path conf = Files.createDirectories(dir.resolve("conf"));
