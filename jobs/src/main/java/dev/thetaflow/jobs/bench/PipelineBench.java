@@ -132,7 +132,8 @@ public final class PipelineBench {
         BenchUniverse.Instrument in = instruments.get(i % instruments.size());
         int want = universe.holders(in.conId());
         int got = run.perQuote.get(i);
-        boolean ok = in.isUnderlying() ? got == 0 || got == want : got == want;
+        // an underlying's tick makes a snapshot only for the strategies whose Greeks were due
+        boolean ok = in.isUnderlying() ? got <= want : got == want;
         if (!ok) {
           unaccounted++;
           if (first == null) {

@@ -212,12 +212,25 @@ public final class StrategyOperator
     boolean recorded = true;
     if (input instanceof StrategyInput.Mark m) {
       time = m.quote().time();
+      boolean underlying = m.quote().quote().conId() == record.underlyingConId;
       if (!mark(record, book, m.quote().quote())) {
         return;
       }
-      refreshAnalytics(record, s, book, time, ctx::output);
+      boolean refreshed = refreshAnalytics(record, s, book, time, ctx::output);
+      if (underlying && !refreshed) {
+        // the spot alone changes no mark and no Greek until a refresh is due: every strategy on
+        // the underlying hears each of its ticks, and a snapshot each would dwarf the rest
+        state.update(record);
+        return;
+      }
       recorded =
           time.toEpochMilli() - record.recordedAtMillis >= settings.recordInterval().toMillis();
+      if (recorded) {
+        record.recordedAtMillis = time.toEpochMilli();
+      }
+      state.update(record); // the marked leg was written into the record by mark()
+      out.collect(snapshot(record, s, book, time, recorded));
+      return;
     } else if (input instanceof StrategyInput.Model m) {
       StrategyRecord.LegRecord leg = record.leg(m.greeks().greeks().conId());
       if (leg != null) {
@@ -269,8 +282,9 @@ public final class StrategyOperator
     if (!book.mark(q)) {
       return false;
     }
-    syncLegs(record, book);
     StrategyRecord.LegRecord leg = record.leg(q.conId());
+    leg.mark = q.mid(); // as the book took it
+    leg.markedAtMillis = q.time().toEpochMilli();
     leg.bid = q.bid();
     leg.ask = q.ask();
     leg.last = q.last();
@@ -291,15 +305,17 @@ public final class StrategyOperator
   /**
    * Solves again the Greeks of every option leg whose are due (older than the interval, or the
    * underlying moved past the threshold since) and whose mark and spot are fresh; each refreshed
-   * leg (and the underlying, once per interval) goes to {@link #MARKET_DATA}.
+   * leg (and the underlying, once per interval) goes to {@link #MARKET_DATA}. Returns whether a leg
+   * was solved.
    */
-  private void refreshAnalytics(
+  private boolean refreshAnalytics(
       StrategyRecord record, Strategy s, StrategyBook book, Instant now, Outputs ctx) {
     long nowMillis = now.toEpochMilli();
     long maxAge = settings.maxMarkAge().toMillis();
     if (!(record.spot > 0) || nowMillis - record.spotAtMillis > maxAge) {
-      return;
+      return false;
     }
+    boolean solved = false;
     long interval = settings.greeksInterval().toMillis();
     for (Leg leg : s.legs()) {
       Contract c = leg.contract();
@@ -315,6 +331,7 @@ public final class StrategyOperator
         continue;
       }
       LegGreeks g = LegAnalytics.of(c, l.mark, record.spot, now, settings.market());
+      solved = true;
       l.greeksAtMillis = nowMillis;
       l.ivStatus = g.ivStatus().name();
       l.iv = g.impliedVol();
@@ -359,6 +376,7 @@ public final class StrategyOperator
               false,
               now));
     }
+    return solved;
   }
 
   /**

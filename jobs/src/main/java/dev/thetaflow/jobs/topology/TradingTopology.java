@@ -76,6 +76,10 @@ public final class TradingTopology {
 
   /** Builds the topology; returns the strategies' snapshots. */
   public static DataStream<StrategySnapshot> build(StreamExecutionEnvironment env, Settings s) {
+    // Every record type that flows here is immutable, and no function keeps or changes what it
+    // receives, so chained operators may share objects: copying each snapshot into the next
+    // operator was a third of the strategies operator's time (pipeline benchmark).
+    env.getConfig().enableObjectReuse();
     DataStream<BrokerEvent> broker =
         env.fromSource(
                 new IbSource(s.source()), WatermarkStrategy.noWatermarks(), "IB broker events")
