@@ -10,9 +10,10 @@ import dev.thetaflow.ib.source.ContractLookup;
 import dev.thetaflow.jobs.strategy.StrategyResolver;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
@@ -51,18 +52,27 @@ final class ResolveStrategy extends RichAsyncFunction<CommandAction.OpenStrategy
   @Override
   public void asyncInvoke(CommandAction.OpenStrategy open, ResultFuture<StrategyInput> result) {
     StrategySpec spec = open.spec();
-    Instant now = Instant.now();
+    // the broker's clock, not ours: a simulator's market runs on its own date, and the strategy's
+    // times, its DTE and its Greeks must agree with the quotes and fills it will see
     lookup
-        .lookup(TwsContract.byConId(0, spec.underlying(), "STK", "USD"))
+        .brokerTime()
+        .completeOnTimeout(Instant.now(), 5, TimeUnit.SECONDS)
         .thenCompose(
-            found -> {
+            now ->
+                lookup
+                    .lookup(TwsContract.byConId(0, spec.underlying(), "STK", "USD"))
+                    .thenApply(found -> Map.entry(now, found)))
+        .thenCompose(
+            timedFound -> {
+              Instant now = timedFound.getKey();
+              var found = timedFound.getValue();
               Contract underlying =
                   found.stream()
                       .findFirst()
                       .orElseThrow(
                           () -> new IllegalArgumentException("no stock " + spec.underlying()));
               return resolver
-                  .resolve(spec, (int) underlying.conId(), LocalDate.now(NEW_YORK), now)
+                  .resolve(spec, (int) underlying.conId(), now.atZone(NEW_YORK).toLocalDate(), now)
                   .thenApply(
                       strategy -> {
                         Double limit =

@@ -18,6 +18,7 @@ import dev.thetaflow.core.risk.LegAnalytics;
 import dev.thetaflow.core.risk.LegGreeks;
 import dev.thetaflow.core.risk.MarketAssumptions;
 import dev.thetaflow.core.risk.PositionGreeks;
+import dev.thetaflow.core.risk.PreTradeGate;
 import dev.thetaflow.core.strategy.Strategy;
 import dev.thetaflow.core.strategy.StrategyBook;
 import dev.thetaflow.core.strategy.StrategyState;
@@ -134,7 +135,12 @@ public final class StrategyOperator
     }
   }
 
+  /** Orders this operator refused to send, and why, for the orders table. */
+  public static final OutputTag<OrderUpdate> REFUSALS =
+      new OutputTag<>("refusals", TypeInformation.of(OrderUpdate.class));
+
   private final Settings settings;
+  private final int maxContractsPerOrder;
 
   private transient ValueState<StrategyRecord> state;
 
@@ -147,8 +153,17 @@ public final class StrategyOperator
 
   private transient ObjectMapper json;
 
+  /** No size limit of its own beyond the configuration's largest (10,000 contracts a leg). */
   public StrategyOperator(Settings settings) {
+    this(settings, 10_000);
+  }
+
+  /**
+   * @param maxContractsPerOrder {@code risk.maxContractsPerOrder}
+   */
+  public StrategyOperator(Settings settings, int maxContractsPerOrder) {
     this.settings = settings;
+    this.maxContractsPerOrder = maxContractsPerOrder;
   }
 
   @Override
@@ -171,24 +186,22 @@ public final class StrategyOperator
       Strategy s = open.strategy();
       record = newRecord(open);
       StrategyBook book = newBook(s);
+      OrderRequest entry = entry(s, open.account(), open.limitPrice());
       String refused =
-          killed
-              ? "the kill switch is on"
-              : on(ctx.getBroadcastState(SWITCHES).get(ENTRIES_PAUSED))
-                  ? "entries are paused"
-                  : null;
+          refusal(entry, killed, on(ctx.getBroadcastState(SWITCHES).get(ENTRIES_PAUSED)));
       if (refused != null && earlyFills.get().iterator().hasNext()) {
         refused = null; // a restore: its entry reached the broker before, and filled
       }
       if (refused != null) {
         LOG.warn("strategy {} not entered: {}", s.id(), refused);
+        ctx.output(REFUSALS, OrderUpdate.fromGate(entry, "REFUSED", refused, s.openedAt()));
         out.collect(snapshot(record, s, book, s.openedAt(), true));
         s = s.withState(StrategyState.CLOSED, s.openedAt());
         save(record, s, book);
         out.collect(snapshot(record, s, book, s.openedAt(), true));
         return;
       }
-      ctx.output(ORDERS, new OrderAction.Place(entry(s, open.account(), open.limitPrice())));
+      ctx.output(ORDERS, new OrderAction.Place(entry));
       out.collect(snapshot(record, s, book, s.openedAt(), true));
       for (String early : earlyFills.get()) {
         Fill fill = json.readValue(early, Fill.class);
@@ -522,13 +535,28 @@ public final class StrategyOperator
     if (s.state() != StrategyState.OPEN && s.state() != StrategyState.ADJUSTING) {
       return s; // nothing held to close yet, or already closing
     }
-    if (killed) {
-      LOG.warn("strategy {} not closed: the kill switch is on; release it, then close", s.id());
+    OrderRequest exit = exit(s, book, record.account, record.exits + 1);
+    String refused = refusal(exit, killed, false);
+    if (refused != null) {
+      LOG.warn("strategy {} not closed: {}", s.id(), refused);
+      outputs.output(REFUSALS, OrderUpdate.fromGate(exit, "REFUSED", refused, time));
       return s;
     }
     record.exits++;
-    outputs.output(ORDERS, new OrderAction.Place(exit(s, book, record.account, record.exits)));
+    outputs.output(ORDERS, new OrderAction.Place(exit));
     return s.withState(StrategyState.CLOSING, time);
+  }
+
+  /**
+   * Why {@code order} may not leave now (the risk gate's own checks, with the broadcast switches),
+   * or null. The gate after this operator checks again; checking here first keeps the strategy in a
+   * true state, since the gate cannot tell a strategy what it refused.
+   */
+  private String refusal(OrderRequest order, boolean killed, boolean entriesPaused) {
+    PreTradeGate gate = new PreTradeGate(maxContractsPerOrder);
+    gate.restore(killed, entriesPaused);
+    PreTradeGate.Refusal r = gate.check(order);
+    return r == null ? null : r.reason();
   }
 
   /**
@@ -553,19 +581,10 @@ public final class StrategyOperator
         LOG.warn("strategy {}: entry {} {} unfilled; closed", s.id(), ref, o.status());
         return s.withState(StrategyState.CLOSED, time);
       }
-      if (killed) {
-        LOG.warn(
-            "strategy {}: entry {} {} part-filled; held, not closed (kill switch)",
-            s.id(),
-            ref,
-            o.status());
-        return s.withState(StrategyState.OPEN, time);
-      }
       LOG.warn(
           "strategy {}: entry {} {} part-filled; closing what is held", s.id(), ref, o.status());
-      record.exits++;
-      outputs.output(ORDERS, new OrderAction.Place(exit(s, book, record.account, record.exits)));
-      return s.withState(StrategyState.CLOSING, time);
+      Strategy held = s.withState(StrategyState.OPEN, time);
+      return close(record, held, book, time, killed, outputs); // OPEN if it may not close
     }
     if (ref.purpose() == OrderPurpose.EXIT
         && s.state() == StrategyState.CLOSING

@@ -115,7 +115,12 @@ public final class TradingTopology {
             .name("Orders as the broker reports them");
     SingleOutputStreamOperator<StrategySnapshot> strategies =
         strategies(
-            broker, opened, closes, controls, brokerOrders, new StrategyOperator(s.strategies()));
+            broker,
+            opened,
+            closes,
+            controls,
+            brokerOrders,
+            new StrategyOperator(s.strategies(), s.maxContractsPerOrder()));
 
     table(
         strategies.filter(StrategySnapshot::recorded).name("Recorded snapshots"),
@@ -158,7 +163,9 @@ public final class TradingTopology {
         .name("Order sink")
         .setParallelism(1);
     table(
-        gated.getSideOutput(RiskGate.DECISIONS).union(brokerOrders),
+        gated
+            .getSideOutput(RiskGate.DECISIONS)
+            .union(strategies.getSideOutput(StrategyOperator.REFUSALS), brokerOrders),
         s,
         Tables.ORDERS,
         new OrderRows(s.lineage()));

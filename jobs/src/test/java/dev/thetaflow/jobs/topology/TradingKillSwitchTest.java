@@ -105,7 +105,7 @@ class TradingKillSwitchTest {
             .as("nothing new reaches the broker while the kill switch is on")
             .noneMatch(k -> k.startsWith("late:"));
         assertThat(state("ic")).isEqualTo(StrategyState.OPEN);
-        // the gate is the last line: an order over its size limit never leaves
+        // an order over the size limit never leaves (the strategy checks as the gate does)
         TopologyFixture.command(
             tables, data, "release", new CommandAction.ReleaseKillSwitch(true, "test"));
         TopologyFixture.command(
@@ -151,7 +151,15 @@ class TradingKillSwitchTest {
         .singleElement()
         .satisfies(
             r -> assertThat((String) r[text]).startsWith("big:ENTRY:1 refused: 60 contracts"));
-    assertThat(orderStatuses(reader)).noneMatch(k -> k.startsWith("late:"));
+    assertThat(orders.rows())
+        .filteredOn(r -> "late:ENTRY:1".equals(r[ref]))
+        .as("refused by its strategy, never sent")
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r[status]).isEqualTo("REFUSED");
+              assertThat(r[text]).isEqualTo("late:ENTRY:1 refused: the kill switch is on");
+            });
     assertThat(orders.rows())
         .filteredOn(r -> "ic:ENTRY:1".equals(r[ref]) && "FILLED".equals(r[status]))
         .isNotEmpty()
