@@ -52,7 +52,14 @@ class TradectlTest {
                 "--spec",
                 spec.toString())[0])
         .isEqualTo("0");
-    String[] r = run("sim", "--data", data.toString(), "--duration", "12s", "--replay-commands");
+    // sim reads the sim profile (its risk limits) from the checkout's conf/, as ./tradectl does
+    String[] r;
+    System.setProperty(Home.PROPERTY, Path.of("..").toAbsolutePath().normalize().toString());
+    try {
+      r = run("sim", "--data", data.toString(), "--duration", "12s", "--replay-commands");
+    } finally {
+      System.clearProperty(Home.PROPERTY);
+    }
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     assertThat(r[1]).contains("ib-sim on 127.0.0.1:").contains("pv-9 -> OPEN");
     assertThat(r[1]).contains("summary: 1 strategies").contains("open at the end: 1");

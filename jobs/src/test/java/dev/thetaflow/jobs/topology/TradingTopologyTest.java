@@ -46,6 +46,7 @@ class TradingTopologyTest {
         StrategySnapshot analysed = awaitGreeks(snapshots, seen);
         assertThat(analysed.greeks().delta()).as("a put credit spread is long delta").isPositive();
         assertThat(analysed.legGreeks()).hasSize(2);
+        awaitMarketRowWithBothVolatilities(tables, data, snapshots, seen);
         TopologyFixture.command(
             tables, data, "close-1", new CommandAction.CloseStrategy("pv-1", "test"));
         await(snapshots, seen, StrategyState.CLOSED);
@@ -99,6 +100,26 @@ class TradingTopologyTest {
       assertThat(closed.legs()).allSatisfy(l -> assertThat(l.position()).isZero());
       assertThat(closed.commissions()).isPositive();
       assertThat(seen).extracting(StrategySnapshot::state).contains(StrategyState.PENDING_ENTRY);
+    }
+  }
+
+  /** Until market_data holds a leg row with our volatility and IB's (they arrive apart). */
+  private static void awaitMarketRowWithBothVolatilities(
+      DeltaTables tables,
+      Path data,
+      CloseableIterator<StrategySnapshot> it,
+      List<StrategySnapshot> seen) {
+    DeltaReader reader = new DeltaReader(tables.engine());
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      var market = reader.table(data.resolve("market_data").toString()).read();
+      int iv = market.column("iv");
+      int ibIv = market.column("ib_iv");
+      if (market.rows().stream().anyMatch(r -> r[iv] != null && r[ibIv] != null)) {
+        return;
+      }
+      assertThat(System.nanoTime()).as("a market row with both volatilities").isLessThan(deadline);
+      seen.add(it.next()); // keep the job's output flowing while it writes
     }
   }
 
