@@ -370,7 +370,9 @@ public final class IbSim implements AutoCloseable {
       broker.cancel(s.clientId(), c.orderId(), new BrokerEvents());
     } else if (request instanceof SimRequest.OpenOrders o) {
       for (SimOrder order : broker.workingOrders()) {
-        if (order.clientId == s.clientId() || s.clientId() == options.masterClientId()) {
+        if (o.allClients()
+            || order.clientId == s.clientId()
+            || s.clientId() == options.masterClientId()) {
           sendOrderStatus(s, order);
         }
       }

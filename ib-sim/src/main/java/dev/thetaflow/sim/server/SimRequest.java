@@ -51,7 +51,11 @@ sealed interface SimRequest {
 
   record CancelOrder(int orderId) implements SimRequest {}
 
-  record OpenOrders() implements SimRequest {}
+  /**
+   * reqOpenOrders (5) and reqAutoOpenOrders (15): the asking client's orders (the master client's:
+   * everyone's); reqAllOpenOrders (16): every client's, as IB answers it.
+   */
+  record OpenOrders(boolean allClients) implements SimRequest {}
 
   record CompletedOrders() implements SimRequest {}
 
@@ -93,7 +97,8 @@ sealed interface SimRequest {
         r.skip("version");
         yield new CancelOrder(r.readInt("orderId"));
       }
-      case 5, 15, 16 -> new OpenOrders();
+      case 5, 15 -> new OpenOrders(false);
+      case 16 -> new OpenOrders(true);
       case 99 -> new CompletedOrders();
       case 6 -> {
         r.skip("version");

@@ -9,6 +9,7 @@ import dev.thetaflow.ib.codec.CompletedOrder;
 import dev.thetaflow.ib.codec.ContractDetails;
 import dev.thetaflow.ib.codec.ErrorMessage;
 import dev.thetaflow.ib.codec.ExecutionDetails;
+import dev.thetaflow.ib.codec.IncomingMessageId;
 import dev.thetaflow.ib.codec.OpenOrder;
 import dev.thetaflow.ib.codec.OrderStatus;
 import dev.thetaflow.ib.codec.Position;
@@ -359,6 +360,38 @@ class IbSimTest {
                   .await(ExecutionDetails.class, e -> e.orderRef().equals("m:1"), "execution")
                   .clientId())
           .isEqualTo(2);
+    }
+  }
+
+  @Test
+  void reqOpenOrdersGivesAClientItsOwnAndReqAllOpenOrdersEveryClients() throws Exception {
+    SimInstrument put = option(590, OptionType.PUT);
+    try (SimClient placer = new SimClient(sim.port(), 2, 50);
+        SimClient other = new SimClient(sim.port(), 3, 50)) {
+      assertThat(placer.connection.awaitReady(Duration.ofSeconds(10))).isTrue();
+      assertThat(other.connection.awaitReady(Duration.ofSeconds(10))).isTrue();
+      int orderId = placer.connection.nextOrderId();
+      placer.connection.send(
+          w ->
+              Requests.placeOrder(
+                  w,
+                  orderId,
+                  byConId(put),
+                  TwsOrder.limit("BUY", BigDecimal.ONE, 0.01).withOrderRef("resting:1")));
+      placer.await(
+          OrderStatus.class,
+          s -> s.orderId() == orderId && s.status().equals("Submitted"),
+          "resting");
+      other.connection.send(Requests::reqOpenOrders);
+      other.await(
+          RequestEnd.class,
+          e -> e.messageId() == IncomingMessageId.OPEN_ORDER_END,
+          "its own open orders");
+      assertThat(other.all(OpenOrder.class)).as("client 3 placed nothing").isEmpty();
+      other.connection.send(Requests::reqAllOpenOrders);
+      OpenOrder seen =
+          other.await(OpenOrder.class, o -> o.orderRef().equals("resting:1"), "every client's");
+      assertThat(seen.clientId()).isEqualTo(2);
     }
   }
 
