@@ -3,6 +3,7 @@ package dev.thetaflow.jobs.topology;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.thetaflow.core.json.DomainJson;
 import dev.thetaflow.core.risk.PositionGreeks;
+import dev.thetaflow.core.strategy.ExpiryPayoff;
 import dev.thetaflow.core.strategy.Strategy;
 import dev.thetaflow.sinks.delta.RowConverter;
 
@@ -10,8 +11,9 @@ import dev.thetaflow.sinks.delta.RowConverter;
  * A strategy snapshot as a row of the {@code strategies} table (event_time, job_id, checkpoint_id,
  * then the table's columns). Greeks are what is held, in position units as a trader reads them:
  * delta in share-equivalents, gamma per 1.00 of the underlying, vega per volatility point, theta
- * per calendar day; null while nothing is held or a held leg has no usable Greeks. Max profit/loss
- * stay null until the decision rules compute them. NaN P&amp;L (no fresh marks) is written as null,
+ * per calendar day; null while nothing is held or a held leg has no usable Greeks. Max profit and
+ * loss are the payoff at expiry's extremes ({@link ExpiryPayoff}) once the entry price is known,
+ * null when unbounded or not defined (calendars). NaN P&amp;L (no fresh marks) is written as null,
  * never as a number.
  */
 final class StrategyRows implements RowConverter<StrategySnapshot> {
@@ -23,10 +25,20 @@ final class StrategyRows implements RowConverter<StrategySnapshot> {
     this.jobId = jobId;
   }
 
+  /** Unbounded (or unknown) is null in the table, never a number. */
+  private static Double finite(double value) {
+    return Double.isFinite(value) ? value : null;
+  }
+
   @Override
   public Object[] toRow(StrategySnapshot s) {
     Strategy st = s.strategy();
     PositionGreeks g = s.greeks();
+    ExpiryPayoff payoff =
+        st.openingNetPrice() == null
+            ? null
+            : ExpiryPayoff.of(st.legs(), st.openingNetPrice().toDouble(), st.quantity())
+                .orElse(null);
     String legs;
     try {
       legs = DomainJson.newMapper().writeValueAsString(st.legs());
@@ -45,8 +57,8 @@ final class StrategyRows implements RowConverter<StrategySnapshot> {
       st.openedAt(),
       st.closedAt(),
       st.openingNetPrice() == null ? null : st.openingNetPrice().toDouble(),
-      null,
-      null,
+      payoff == null ? null : finite(payoff.maxProfit()),
+      payoff == null ? null : finite(payoff.maxLoss()),
       s.realizedPnl(),
       TableRows.number(s.unrealizedPnl()),
       g == null ? null : g.delta(),

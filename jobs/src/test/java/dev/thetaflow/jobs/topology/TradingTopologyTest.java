@@ -56,6 +56,22 @@ class TradingTopologyTest {
         List<String> states = TopologyFixture.strategyStates(reader, data);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         assertThat(states).contains("PENDING_ENTRY", "OPEN", "CLOSING", "CLOSED");
+        // a 10-wide put credit spread: max profit the credit, max loss the width less it
+        var strategyRows = reader.table(data.resolve("strategies").toString()).read();
+        int state = strategyRows.column("state");
+        int credit = strategyRows.column("entry_credit");
+        int maxProfit = strategyRows.column("max_profit");
+        int maxLoss = strategyRows.column("max_loss");
+        assertThat(strategyRows.rows())
+            .filteredOn(r -> "OPEN".equals(r[state]))
+            .isNotEmpty()
+            .allSatisfy(
+                r -> {
+                  assertThat((Double) r[maxProfit])
+                      .isCloseTo((Double) r[credit] * 100, within(1e-6));
+                  assertThat((Double) r[maxProfit] + (Double) r[maxLoss])
+                      .isCloseTo(1_000, within(1e-6));
+                });
         // and every fill once in trades: two legs in, two legs out
         String tradesPath = data.resolve("trades").toString();
         List<Object[]> trades = List.of();
