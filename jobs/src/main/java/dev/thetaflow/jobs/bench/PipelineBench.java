@@ -7,6 +7,7 @@ import dev.thetaflow.jobs.topology.OrderUpdate;
 import dev.thetaflow.jobs.topology.StrategyInput;
 import dev.thetaflow.jobs.topology.StrategyOperator;
 import dev.thetaflow.jobs.topology.TradingTopology;
+import dev.thetaflow.jobs.wire.BrokerEventSerializer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -262,12 +263,12 @@ public final class PipelineBench {
                     replay,
                     Long.MAX_VALUE,
                     rate > 0 ? RateLimiterStrategy.perSecond(rate) : RateLimiterStrategy.noOp(),
-                    TypeInformation.of(BrokerEvent.class)),
+                    BrokerEventSerializer.TYPE),
                 WatermarkStrategy.noWatermarks(),
                 "Quote replay")
             .setParallelism(1)
             .map(new CheckpointMarker(run.id))
-            .returns(BrokerEvent.class)
+            .returns(BrokerEventSerializer.TYPE)
             .name("Checkpoint marks")
             .setParallelism(1);
     DataStream<StrategyInput> opened =

@@ -6,8 +6,10 @@ import dev.thetaflow.core.order.Fill;
 import dev.thetaflow.core.order.OrderRef;
 import dev.thetaflow.core.strategy.Strategy;
 import java.time.Instant;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
-/** What reaches a strategy's keyed operator. */
+/** What reaches a strategy's keyed operator; on the wire as {@link StrategyInputSerializer}. */
+@TypeInfo(StrategyInputSerializer.Factory.class)
 public sealed interface StrategyInput {
 
   String strategyId();

@@ -13,6 +13,7 @@ import dev.thetaflow.ib.source.IbSource;
 import dev.thetaflow.ib.source.IbSourceSettings;
 import dev.thetaflow.jobs.commands.CommandsTable;
 import dev.thetaflow.jobs.commands.StoredCommand;
+import dev.thetaflow.jobs.wire.BrokerEventSerializer;
 import dev.thetaflow.sinks.delta.DeltaSink;
 import dev.thetaflow.sinks.delta.DeltaSinkSettings;
 import dev.thetaflow.sinks.delta.DeltaTableSpec;
@@ -82,7 +83,10 @@ public final class TradingTopology {
     env.getConfig().enableObjectReuse();
     DataStream<BrokerEvent> broker =
         env.fromSource(
-                new IbSource(s.source()), WatermarkStrategy.noWatermarks(), "IB broker events")
+                new IbSource(s.source()),
+                WatermarkStrategy.noWatermarks(),
+                "IB broker events",
+                BrokerEventSerializer.TYPE)
             .uid("ib-source")
             .setParallelism(1);
     DataStream<StoredCommand> stored =

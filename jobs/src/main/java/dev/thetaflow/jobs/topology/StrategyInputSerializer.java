@@ -1,0 +1,77 @@
+package dev.thetaflow.jobs.topology;
+
+import dev.thetaflow.jobs.wire.TaggedSerializer;
+import dev.thetaflow.jobs.wire.WireFields;
+import dev.thetaflow.jobs.wire.WireTypeInfo;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/**
+ * Strategy inputs on the wire: marks and model Greeks (one per quote and holder) by hand, the rare
+ * rest (opens, fills, closes, order changes) by Kryo.
+ */
+public final class StrategyInputSerializer extends TaggedSerializer<StrategyInput> {
+  private static final long serialVersionUID = 1L;
+
+  public StrategyInputSerializer() {
+    super(StrategyInput.class);
+  }
+
+  @Override
+  protected int tagOf(StrategyInput in) {
+    return in instanceof StrategyInput.Mark ? 0 : in instanceof StrategyInput.Model ? 1 : -1;
+  }
+
+  @Override
+  protected void write(int tag, StrategyInput in, DataOutputView out) throws IOException {
+    out.writeUTF(in.strategyId());
+    if (tag == 0) {
+      WireFields.writeQuote(((StrategyInput.Mark) in).quote(), out);
+    } else {
+      WireFields.writeModel(((StrategyInput.Model) in).greeks(), out);
+    }
+  }
+
+  @Override
+  protected StrategyInput read(int tag, DataInputView in) throws IOException {
+    String strategyId = in.readUTF();
+    return switch (tag) {
+      case 0 -> new StrategyInput.Mark(strategyId, WireFields.readQuote(in));
+      case 1 -> new StrategyInput.Model(strategyId, WireFields.readModel(in));
+      default -> throw new IOException("strategy input: unknown wire tag " + tag);
+    };
+  }
+
+  @Override
+  protected TaggedSerializer<StrategyInput> fresh() {
+    return new StrategyInputSerializer();
+  }
+
+  @Override
+  public TypeSerializerSnapshot<StrategyInput> snapshotConfiguration() {
+    return new Snapshot();
+  }
+
+  /** Restores the serializer by its class (it has no configuration). */
+  public static final class Snapshot extends SimpleTypeSerializerSnapshot<StrategyInput> {
+    public Snapshot() {
+      super(StrategyInputSerializer::new);
+    }
+  }
+
+  /** Found by Flink through {@code @TypeInfo} on {@link StrategyInput}. */
+  public static final class Factory extends TypeInfoFactory<StrategyInput> {
+    @Override
+    public TypeInformation<StrategyInput> createTypeInfo(
+        Type t, Map<String, TypeInformation<?>> genericParameters) {
+      return new WireTypeInfo<>(StrategyInput.class, StrategyInputSerializer::new);
+    }
+  }
+}

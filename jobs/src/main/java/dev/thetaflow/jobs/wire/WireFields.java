@@ -1,0 +1,87 @@
+package dev.thetaflow.jobs.wire;
+
+import dev.thetaflow.core.broker.BrokerEvent.ModelGreeksEvent;
+import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
+import dev.thetaflow.core.market.MarketDataKind;
+import dev.thetaflow.core.market.ModelGreeks;
+import dev.thetaflow.core.market.ModelTickSource;
+import dev.thetaflow.core.market.Quote;
+import java.io.IOException;
+import java.time.Instant;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/** The field layouts the wire serializers share. */
+public final class WireFields {
+  private static final MarketDataKind[] KINDS = MarketDataKind.values();
+  private static final ModelTickSource[] SOURCES = ModelTickSource.values();
+
+  private WireFields() {}
+
+  public static void writeInstant(Instant t, DataOutputView out) throws IOException {
+    out.writeLong(t.getEpochSecond());
+    out.writeInt(t.getNano());
+  }
+
+  public static Instant readInstant(DataInputView in) throws IOException {
+    return Instant.ofEpochSecond(in.readLong(), in.readInt());
+  }
+
+  public static void writeQuote(QuoteEvent e, DataOutputView out) throws IOException {
+    Quote q = e.quote();
+    out.writeLong(q.conId());
+    out.writeDouble(q.bid());
+    out.writeDouble(q.ask());
+    out.writeDouble(q.last());
+    out.writeLong(q.bidSize());
+    out.writeLong(q.askSize());
+    out.writeLong(q.lastSize());
+    writeInstant(q.time(), out);
+    out.writeByte(e.kind().ordinal());
+  }
+
+  public static QuoteEvent readQuote(DataInputView in) throws IOException {
+    Quote q =
+        new Quote(
+            in.readLong(),
+            in.readDouble(),
+            in.readDouble(),
+            in.readDouble(),
+            in.readLong(),
+            in.readLong(),
+            in.readLong(),
+            readInstant(in));
+    return new QuoteEvent(q, KINDS[in.readByte()]);
+  }
+
+  public static void writeModel(ModelGreeksEvent e, DataOutputView out) throws IOException {
+    ModelGreeks g = e.greeks();
+    out.writeLong(g.conId());
+    out.writeByte(g.source().ordinal());
+    out.writeDouble(g.impliedVol());
+    out.writeDouble(g.delta());
+    out.writeDouble(g.gamma());
+    out.writeDouble(g.vega());
+    out.writeDouble(g.theta());
+    out.writeDouble(g.optionPrice());
+    out.writeDouble(g.underlyingPrice());
+    writeInstant(g.time(), out);
+    out.writeByte(e.kind().ordinal());
+  }
+
+  public static ModelGreeksEvent readModel(DataInputView in) throws IOException {
+    ModelGreeks g =
+        new ModelGreeks(
+            in.readLong(),
+            SOURCES[in.readByte()],
+            in.readDouble(),
+            in.readDouble(),
+            in.readDouble(),
+            in.readDouble(),
+            in.readDouble(),
+            in.readDouble(),
+            in.readDouble(),
+            readInstant(in));
+    return new ModelGreeksEvent(g, KINDS[in.readByte()]);
+  }
+}
