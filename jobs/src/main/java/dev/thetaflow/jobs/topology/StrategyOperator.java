@@ -355,6 +355,8 @@ public final class StrategyOperator
       l.rho = g.rho();
       l.greeksPrice = g.optionPrice();
       l.greeksSpot = g.spot();
+      l.greeks = g;
+      record.totalCached = false;
       ctx.output(
           MARKET_DATA,
           new MarketSnapshot(
@@ -662,6 +664,7 @@ public final class StrategyOperator
     }
     record.book = book;
     syncLegs(record, book);
+    record.totalCached = false; // a fill or a new state may change what is held
     into.update(record);
   }
 
@@ -681,26 +684,17 @@ public final class StrategyOperator
   private static StrategySnapshot snapshot(
       StrategyRecord record, Strategy s, StrategyBook book, Instant time, boolean recorded) {
     List<LegGreeks> legGreeks = new ArrayList<>(record.legs.length);
-    PositionGreeks total = null;
     boolean complete = record.spot > 0;
-    for (Leg leg : s.legs()) {
-      StrategyRecord.LegRecord l = record.leg(leg.contract().conId());
-      LegGreeks g = null;
-      if (l.greeksAtMillis > 0) {
-        g =
-            new LegGreeks(
-                l.conId,
-                l.iv,
-                IvStatus.valueOf(l.ivStatus),
-                l.delta,
-                l.gamma,
-                l.vega,
-                l.theta,
-                l.rho,
-                l.greeksPrice,
-                l.greeksSpot,
-                Instant.ofEpochMilli(l.greeksAtMillis));
+    PositionGreeks total = null;
+    List<Leg> legs = s.legs();
+    for (int i = 0; i < legs.size(); i++) {
+      StrategyRecord.LegRecord l = record.legs[i]; // in the strategy's leg order
+      LegGreeks g = legGreeks(l);
+      if (g != null) {
         legGreeks.add(g);
+      }
+      if (record.totalCached) {
+        continue;
       }
       long held = book.position(l.conId);
       if (held == 0 || !complete) {
@@ -710,8 +704,13 @@ public final class StrategyOperator
         complete = false;
         continue;
       }
-      PositionGreeks p = PositionGreeks.of(leg.contract(), g.perUnit(), held, record.spot);
+      PositionGreeks p = PositionGreeks.of(legs.get(i).contract(), g.perUnit(), held, record.spot);
       total = total == null ? p : total.plus(p);
+    }
+    if (!record.totalCached) {
+      // the same until a leg is solved again or a fill changes what is held
+      record.total = complete ? total : null;
+      record.totalCached = true;
     }
     return new StrategySnapshot(
         s,
@@ -721,8 +720,31 @@ public final class StrategyOperator
         book.commissions(),
         record.spot > 0 ? record.spot : Double.NaN,
         legGreeks,
-        complete ? total : null,
+        record.total,
         recorded,
         time);
+  }
+
+  /** A leg's last solve, rebuilt from its record when the cache beside it is gone. */
+  private static LegGreeks legGreeks(StrategyRecord.LegRecord l) {
+    if (l.greeksAtMillis <= 0) {
+      return null;
+    }
+    if (l.greeks == null) {
+      l.greeks =
+          new LegGreeks(
+              l.conId,
+              l.iv,
+              IvStatus.valueOf(l.ivStatus),
+              l.delta,
+              l.gamma,
+              l.vega,
+              l.theta,
+              l.rho,
+              l.greeksPrice,
+              l.greeksSpot,
+              Instant.ofEpochMilli(l.greeksAtMillis));
+    }
+    return l.greeks;
   }
 }

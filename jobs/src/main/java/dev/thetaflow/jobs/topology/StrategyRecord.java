@@ -1,5 +1,7 @@
 package dev.thetaflow.jobs.topology;
 
+import dev.thetaflow.core.risk.LegGreeks;
+import dev.thetaflow.core.risk.PositionGreeks;
 import dev.thetaflow.core.strategy.Strategy;
 import dev.thetaflow.core.strategy.StrategyBook;
 
@@ -40,6 +42,11 @@ public class StrategyRecord {
 
   public transient Strategy strategy;
   public transient StrategyBook book;
+
+  /** The strategy's Greeks as last summed (null: none), valid while {@link #totalCached}. */
+  public transient PositionGreeks total;
+
+  public transient boolean totalCached;
 
   public StrategyRecord() {}
 
@@ -85,6 +92,9 @@ public class StrategyRecord {
 
     /** IB's model Greeks as they last arrived; 0 or less: none yet. */
     public long ibAtMillis;
+
+    /** The last solve as the analytics returned it (transient: rebuilt from the fields). */
+    public transient LegGreeks greeks;
 
     public double ibIv;
     public double ibDelta;
