@@ -94,7 +94,10 @@ final class BenchCommand implements Runnable {
 
     @Option(
         names = "--object-reuse",
-        description = "Flink's object reuse (off in production, and by default here).")
+        negatable = true,
+        defaultValue = "true",
+        fallbackValue = "true",
+        description = "Flink's object reuse (on, as the trading job runs; --no-object-reuse).")
     boolean objectReuse;
 
     @Option(names = "--seed", defaultValue = "7", description = "(${DEFAULT-VALUE})")
