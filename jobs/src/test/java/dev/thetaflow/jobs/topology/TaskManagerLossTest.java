@@ -2,12 +2,8 @@ package dev.thetaflow.jobs.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.thetaflow.core.analytics.OptionType;
 import dev.thetaflow.core.command.CommandAction;
-import dev.thetaflow.core.command.LegSpec;
-import dev.thetaflow.core.command.StrategySpec;
 import dev.thetaflow.core.strategy.StrategyState;
-import dev.thetaflow.core.strategy.StrategyType;
 import dev.thetaflow.jobs.testing.SimFixture;
 import dev.thetaflow.sim.scenario.Fault;
 import dev.thetaflow.sim.scenario.FaultKind;
@@ -16,15 +12,12 @@ import dev.thetaflow.sinks.delta.DeltaTables;
 import dev.thetaflow.sinks.tables.Tables;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -131,7 +124,10 @@ class TaskManagerLossTest {
           new CommandAction.OpenStrategy(TopologyFixture.putVertical("pv-tm")));
       phase("open-pv");
       TopologyFixture.command(
-          tables, data, "open-ic", new CommandAction.OpenStrategy(ironCondor("ic-tm")));
+          tables,
+          data,
+          "open-ic",
+          new CommandAction.OpenStrategy(TopologyFixture.ironCondor("ic-tm")));
       phase("open-ic");
       awaitCondition(
           "both entries emitted",
@@ -266,31 +262,6 @@ class TaskManagerLossTest {
       }
     }
     return snapshot.strategyId();
-  }
-
-  /** A SPY 560/570 put, 630/640 call iron condor of the 2026-12-18 expiry, at market. */
-  private static StrategySpec ironCondor(String strategyId) {
-    return new StrategySpec(
-        strategyId,
-        "SPY",
-        StrategyType.IRON_CONDOR,
-        1,
-        List.of(
-            leg(OptionType.PUT, 1, 560),
-            leg(OptionType.PUT, -1, 570),
-            leg(OptionType.CALL, -1, 630),
-            leg(OptionType.CALL, 1, 640)),
-        OptionalDouble.empty());
-  }
-
-  private static LegSpec leg(OptionType right, int ratio, double strike) {
-    return new LegSpec(
-        right,
-        ratio,
-        LocalDate.of(2026, 12, 18),
-        OptionalInt.empty(),
-        OptionalDouble.of(strike),
-        OptionalDouble.empty());
   }
 
   /** Waits until every task of the job runs; returns the one TaskManager they run on. */
