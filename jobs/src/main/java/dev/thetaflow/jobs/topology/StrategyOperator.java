@@ -31,7 +31,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -153,6 +155,14 @@ public final class StrategyOperator
 
   private transient ObjectMapper json;
 
+  /**
+   * The last solve per option in this subtask. Strategies share options, and an underlying's tick
+   * reaches all of its strategies with the same time and spot: the first one solves, the rest reuse
+   * the same inputs' answer (an exact match of mark, spot and time, so the numbers are the ones a
+   * solve would give). Not state: a restart only solves again.
+   */
+  private transient Map<Long, LegGreeks> lastSolves;
+
   /** No size limit of its own beyond the configuration's largest (10,000 contracts a leg). */
   public StrategyOperator(Settings settings) {
     this(settings, 10_000);
@@ -172,6 +182,20 @@ public final class StrategyOperator
     earlyFills =
         getRuntimeContext().getListState(new ListStateDescriptor<>("early-fills", Types.STRING));
     json = DomainJson.newMapper();
+    lastSolves = new HashMap<>();
+  }
+
+  private LegGreeks solve(Contract option, double mark, double spot, Instant now) {
+    LegGreeks last = lastSolves.get(option.conId());
+    if (last != null
+        && last.optionPrice() == mark
+        && last.spot() == spot
+        && last.at().equals(now)) {
+      return last;
+    }
+    LegGreeks g = LegAnalytics.of(option, mark, spot, now, settings.market());
+    lastSolves.put(option.conId(), g);
+    return g;
   }
 
   @Override
@@ -343,7 +367,7 @@ public final class StrategyOperator
       if (!due) {
         continue;
       }
-      LegGreeks g = LegAnalytics.of(c, l.mark, record.spot, now, settings.market());
+      LegGreeks g = solve(c, l.mark, record.spot, now);
       solved = true;
       l.greeksAtMillis = nowMillis;
       l.ivStatus = g.ivStatus().name();
