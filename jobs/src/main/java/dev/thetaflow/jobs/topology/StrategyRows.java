@@ -25,11 +25,6 @@ final class StrategyRows implements RowConverter<StrategySnapshot> {
     this.jobId = jobId;
   }
 
-  /** Unbounded (or unknown) is null in the table, never a number. */
-  private static Double finite(double value) {
-    return Double.isFinite(value) ? value : null;
-  }
-
   @Override
   public Object[] toRow(StrategySnapshot s) {
     Strategy st = s.strategy();
@@ -57,8 +52,8 @@ final class StrategyRows implements RowConverter<StrategySnapshot> {
       st.openedAt(),
       st.closedAt(),
       st.openingNetPrice() == null ? null : st.openingNetPrice().toDouble(),
-      payoff == null ? null : finite(payoff.maxProfit()),
-      payoff == null ? null : finite(payoff.maxLoss()),
+      payoff == null ? null : TableRows.number(payoff.maxProfit()),
+      payoff == null ? null : TableRows.number(payoff.maxLoss()),
       s.realizedPnl(),
       TableRows.number(s.unrealizedPnl()),
       g == null ? null : g.delta(),

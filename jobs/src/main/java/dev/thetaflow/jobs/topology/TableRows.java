@@ -21,9 +21,9 @@ final class TableRows {
     return time.atZone(NEW_YORK).toLocalDate();
   }
 
-  /** A number, or null for NaN: tables never hold NaN. */
+  /** A number, or null for NaN or an unbounded value: tables hold neither. */
   static Double number(double value) {
-    return Double.isNaN(value) ? null : value;
+    return Double.isFinite(value) ? value : null;
   }
 
   /** A broker position report as a row of {@code positions} (no strategy: the broker's view). */
