@@ -1,31 +1,35 @@
 package dev.thetaflow.core.decision;
 
 /**
- * The twelve exit and risk rules, in priority order. When several fire for one strategy at once,
- * the lowest {@link #priority()} wins: a catastrophe beats a stop loss beats a take profit.
+ * The twelve exit and risk rules in their default priority order, and a person's command before
+ * them all. When several fire for one strategy at once the lowest priority wins. The order can be
+ * changed per strategy type in the configuration ({@code rules.priority}); a {@link Decision}
+ * carries the priority its rule had where it was decided.
  */
 public enum RuleId {
+  /** A person's close command (CLI, dashboard, close-all): outranks every rule. */
+  MANUAL(0),
   CATASTROPHE(1),
-  STOP_LOSS(2),
-  TRAILING_STOP(3),
+  TRAILING_STOP(2),
+  TIME_EXIT(3),
   TAKE_PROFIT(4),
-  TIME_EXIT(5),
-  DTE_ROLL(6),
-  DELTA_RISK(7),
-  GAMMA_RISK(8),
-  IV_CRUSH(9),
+  STOP_LOSS(5),
+  DELTA_RISK(6),
+  GAMMA_RISK(7),
+  IV_CRUSH(8),
+  DTE_ROLL(9),
   VIX_EXIT(10),
   PORTFOLIO_LIMITS(11),
   ASSIGNMENT_RISK(12);
 
-  private final int priority;
+  private final int defaultPriority;
 
-  RuleId(int priority) {
-    this.priority = priority;
+  RuleId(int defaultPriority) {
+    this.defaultPriority = defaultPriority;
   }
 
-  /** 1 (highest) to 12 (lowest). */
-  public int priority() {
-    return priority;
+  /** 0 (a person), then 1 (highest rule) to 12 (lowest), unless configured otherwise. */
+  public int defaultPriority() {
+    return defaultPriority;
   }
 }

@@ -12,11 +12,10 @@ class DecisionArbiterTest {
   private static final Instant T = Instant.parse("2026-12-01T15:00:00Z");
 
   private static Decision d(RuleId rule, DecisionAction action, Urgency urgency) {
-    return new Decision("ic-1", action, urgency, rule, rule + " fired", T);
+    return Decision.of("ic-1", action, urgency, rule, rule + " fired", List.of(), T);
   }
 
-  private static final Decision HOLD =
-      new Decision("ic-1", DecisionAction.HOLD, Urgency.LOW, null, "nothing fired", T);
+  private static final Decision HOLD = Decision.hold("ic-1", "nothing fired", T);
 
   @Test
   void theHighestPriorityWinsAndHoldsAloneDoNothing() {
@@ -26,10 +25,10 @@ class DecisionArbiterTest {
                 d(RuleId.TAKE_PROFIT, DecisionAction.CLOSE, Urgency.NORMAL),
                 HOLD,
                 d(RuleId.DTE_ROLL, DecisionAction.ROLL, Urgency.NORMAL),
-                d(RuleId.STOP_LOSS, DecisionAction.CLOSE, Urgency.HIGH)),
+                d(RuleId.CATASTROPHE, DecisionAction.CLOSE, Urgency.IMMEDIATE)),
             Optional.empty());
     assertThat(outcome.verdict()).isEqualTo(Verdict.SEND);
-    assertThat(outcome.winner().orElseThrow().rule()).isEqualTo(RuleId.STOP_LOSS);
+    assertThat(outcome.winner().orElseThrow().rule()).isEqualTo(RuleId.CATASTROPHE);
     assertThat(DecisionArbiter.arbitrate(List.of(HOLD), Optional.empty()).verdict())
         .isEqualTo(Verdict.NOTHING);
   }

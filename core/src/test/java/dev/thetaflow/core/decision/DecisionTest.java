@@ -12,67 +12,93 @@ class DecisionTest {
 
   static final Instant T = Instant.parse("2026-11-23T15:00:00Z");
 
+  private static Decision d(RuleId rule, Urgency urgency, Instant time) {
+    return Decision.of("s1", DecisionAction.CLOSE, urgency, rule, rule + " fired", List.of(), time);
+  }
+
   @Test
-  void rulesAreNumberedOneToTwelveInTheSpecifiedOrder() {
+  void rulesComeInTheDefaultOrderAfterAPerson() {
     assertThat(RuleId.values())
         .containsExactly(
+            RuleId.MANUAL,
             RuleId.CATASTROPHE,
-            RuleId.STOP_LOSS,
             RuleId.TRAILING_STOP,
-            RuleId.TAKE_PROFIT,
             RuleId.TIME_EXIT,
-            RuleId.DTE_ROLL,
+            RuleId.TAKE_PROFIT,
+            RuleId.STOP_LOSS,
             RuleId.DELTA_RISK,
             RuleId.GAMMA_RISK,
             RuleId.IV_CRUSH,
+            RuleId.DTE_ROLL,
             RuleId.VIX_EXIT,
             RuleId.PORTFOLIO_LIMITS,
             RuleId.ASSIGNMENT_RISK);
     for (RuleId r : RuleId.values()) {
-      assertThat(r.priority()).as(r.name()).isEqualTo(r.ordinal() + 1);
+      assertThat(r.defaultPriority()).as(r.name()).isEqualTo(r.ordinal());
     }
   }
 
   @Test
   void comparatorPutsTheWinnerFirst() {
-    Decision hold = new Decision("s1", DecisionAction.HOLD, Urgency.LOW, null, "nothing fired", T);
-    Decision takeProfit =
-        new Decision(
-            "s1", DecisionAction.CLOSE, Urgency.NORMAL, RuleId.TAKE_PROFIT, "50% of credit", T);
-    Decision stopLate =
-        new Decision(
-            "s1",
-            DecisionAction.CLOSE,
-            Urgency.HIGH,
-            RuleId.STOP_LOSS,
-            "2x credit",
-            T.plusSeconds(1));
-    Decision stopImmediate =
-        new Decision(
-            "s1",
-            DecisionAction.CLOSE,
-            Urgency.IMMEDIATE,
-            RuleId.STOP_LOSS,
-            "2x credit",
-            T.plusSeconds(2));
-    Decision stopEarly =
-        new Decision("s1", DecisionAction.CLOSE, Urgency.HIGH, RuleId.STOP_LOSS, "2x credit", T);
+    Decision hold = Decision.hold("s1", "nothing fired", T);
+    Decision takeProfit = d(RuleId.TAKE_PROFIT, Urgency.NORMAL, T);
+    Decision stopLate = d(RuleId.STOP_LOSS, Urgency.HIGH, T.plusSeconds(1));
+    Decision stopImmediate = d(RuleId.STOP_LOSS, Urgency.IMMEDIATE, T.plusSeconds(2));
+    Decision stopEarly = d(RuleId.STOP_LOSS, Urgency.HIGH, T);
     List<Decision> all =
         new ArrayList<>(List.of(hold, takeProfit, stopLate, stopImmediate, stopEarly));
     all.sort(Decision.BY_PRIORITY);
-    assertThat(all).containsExactly(stopImmediate, stopEarly, stopLate, takeProfit, hold);
+    // by default take profit (4) outranks stop loss (5): the order of the rules, not the urgency
+    assertThat(all).containsExactly(takeProfit, stopImmediate, stopEarly, stopLate, hold);
+  }
+
+  @Test
+  void aConfiguredPriorityDecides() {
+    Decision takeProfit = d(RuleId.TAKE_PROFIT, Urgency.NORMAL, T).withPriority(6);
+    Decision stop = d(RuleId.STOP_LOSS, Urgency.HIGH, T).withPriority(2);
+    List<Decision> all = new ArrayList<>(List.of(takeProfit, stop));
+    all.sort(Decision.BY_PRIORITY);
+    assertThat(all).containsExactly(stop, takeProfit);
+  }
+
+  @Test
+  void measurementsReadAsTheTraderSeesThem() {
+    Measurement m = new Measurement("loss as a multiple of the credit", 2.1, 2.0, "x");
+    assertThat(m.toString())
+        .isEqualTo("loss as a multiple of the credit 2.100x (threshold 2.000x)");
+    assertThatThrownBy(() -> new Measurement("x", 1, Double.NaN, ""))
+        .hasMessageContaining("must be finite");
   }
 
   @Test
   void validation() {
-    assertThatThrownBy(() -> new Decision("s1", DecisionAction.CLOSE, Urgency.HIGH, null, "x", T))
+    assertThatThrownBy(
+            () ->
+                new Decision(
+                    "s1", DecisionAction.CLOSE, Urgency.HIGH, null, 1, "x", List.of(), null, T))
         .hasMessageContaining("action CLOSE needs the rule");
     assertThatThrownBy(
-            () -> new Decision("s1", DecisionAction.CLOSE, Urgency.HIGH, RuleId.STOP_LOSS, " ", T))
+            () ->
+                Decision.of(
+                    "s1", DecisionAction.CLOSE, Urgency.HIGH, RuleId.STOP_LOSS, " ", null, T))
         .hasMessageContaining("reason");
-    assertThatThrownBy(() -> new Decision("s:1", DecisionAction.HOLD, Urgency.LOW, null, "x", T))
-        .hasMessageContaining("strategyId");
-    assertThatThrownBy(() -> new Decision("s1", null, Urgency.LOW, null, "x", T))
+    assertThatThrownBy(() -> Decision.hold("s:1", "x", T)).hasMessageContaining("strategyId");
+    assertThatThrownBy(
+            () ->
+                new Decision("s1", null, Urgency.LOW, null, Integer.MAX_VALUE, "x", null, null, T))
         .hasMessageContaining("action, urgency and time");
+    assertThatThrownBy(
+            () ->
+                new Decision(
+                    "s1",
+                    DecisionAction.CLOSE,
+                    Urgency.HIGH,
+                    RuleId.STOP_LOSS,
+                    -1,
+                    "x",
+                    null,
+                    null,
+                    T))
+        .hasMessageContaining("priority -1");
   }
 }

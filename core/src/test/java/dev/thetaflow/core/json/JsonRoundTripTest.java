@@ -9,6 +9,7 @@ import dev.thetaflow.core.alert.Alert;
 import dev.thetaflow.core.alert.Severity;
 import dev.thetaflow.core.decision.Decision;
 import dev.thetaflow.core.decision.DecisionAction;
+import dev.thetaflow.core.decision.Measurement;
 import dev.thetaflow.core.decision.RuleId;
 import dev.thetaflow.core.decision.Urgency;
 import dev.thetaflow.core.instrument.Contract;
@@ -106,7 +107,14 @@ class JsonRoundTripTest {
             t);
     assertThat(roundTrip(f, Fill.class)).isEqualTo(f);
     Decision d =
-        new Decision("ic-1", DecisionAction.CLOSE, Urgency.HIGH, RuleId.STOP_LOSS, "2x", t);
+        Decision.of(
+            "ic-1",
+            DecisionAction.CLOSE,
+            Urgency.HIGH,
+            RuleId.STOP_LOSS,
+            "2x",
+            List.of(new Measurement("loss / credit", 2.1, 2, "x")),
+            t);
     assertThat(roundTrip(d, Decision.class)).isEqualTo(d);
     Alert a = new Alert("a1", t, Severity.WARNING, "risk-gate", "ORDER_DENIED", "limit", null);
     assertThat(roundTrip(a, Alert.class)).isEqualTo(a);

@@ -128,12 +128,13 @@ class OrderRequestTest {
   @Test
   void intentChecksItsCause() {
     var stop =
-        new dev.thetaflow.core.decision.Decision(
+        dev.thetaflow.core.decision.Decision.of(
             "other",
             dev.thetaflow.core.decision.DecisionAction.CLOSE,
             dev.thetaflow.core.decision.Urgency.HIGH,
             dev.thetaflow.core.decision.RuleId.STOP_LOSS,
             "x",
+            List.of(),
             java.time.Instant.EPOCH);
     assertThatThrownBy(
             () ->
