@@ -105,7 +105,8 @@ public final class JobSettings {
         commandsFrom,
         lineage,
         StrategyOperator.Settings.defaults(config.analytics().market()),
-        config.risk().maxContractsPerOrder());
+        config.risk().maxContractsPerOrder(),
+        dev.thetaflow.core.rules.RuleBookFactory.none());
   }
 
   /** Checkpoint interval, parallelism, state backend and savepoint directory from {@code flink}. */

@@ -106,7 +106,8 @@ final class SimCommand implements Callable<Integer> {
               replayCommands ? StartingPosition.earliest() : StartingPosition.latest(),
               "sim-" + System.currentTimeMillis(), // every sim run starts fresh: a new lineage
               StrategyOperator.Settings.defaults(marketSpec.assumptions()),
-              maxContracts);
+              maxContracts,
+              dev.thetaflow.core.rules.RuleBookFactory.none());
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setParallelism(1);
       env.enableCheckpointing(5_000);

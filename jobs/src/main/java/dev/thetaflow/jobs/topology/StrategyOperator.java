@@ -12,18 +12,15 @@ import dev.thetaflow.core.order.OrderAction;
 import dev.thetaflow.core.order.OrderPurpose;
 import dev.thetaflow.core.order.OrderRef;
 import dev.thetaflow.core.order.OrderRequest;
-import dev.thetaflow.core.order.OrderType;
-import dev.thetaflow.core.order.TimeInForce;
 import dev.thetaflow.core.risk.LegAnalytics;
 import dev.thetaflow.core.risk.LegGreeks;
 import dev.thetaflow.core.risk.MarketAssumptions;
 import dev.thetaflow.core.risk.PositionGreeks;
-import dev.thetaflow.core.risk.PreTradeGate;
+import dev.thetaflow.core.rules.RuleBookFactory;
 import dev.thetaflow.core.strategy.Strategy;
 import dev.thetaflow.core.strategy.StrategyBook;
 import dev.thetaflow.core.strategy.StrategyState;
 import dev.thetaflow.core.value.Price;
-import dev.thetaflow.core.value.Side;
 import dev.thetaflow.core.value.TickRounding;
 import java.io.IOException;
 import java.io.Serializable;
@@ -81,8 +78,8 @@ public final class StrategyOperator
   public static final MapStateDescriptor<String, Boolean> SWITCHES =
       new MapStateDescriptor<>("switches", Types.STRING, Types.BOOLEAN);
 
-  private static final String KILLED = "killed";
-  private static final String ENTRIES_PAUSED = "entriesPaused";
+  static final String KILLED = "killed";
+  static final String ENTRIES_PAUSED = "entriesPaused";
   private static final Logger LOG = LoggerFactory.getLogger(StrategyOperator.class);
 
   private static final ValueStateDescriptor<StrategyRecord> STRATEGY =
@@ -141,8 +138,25 @@ public final class StrategyOperator
   public static final OutputTag<OrderUpdate> REFUSALS =
       new OutputTag<>("refusals", TypeInformation.of(OrderUpdate.class));
 
+  /** What the decision executor needs of each strategy: its state and holdings on every change. */
+  public static final OutputTag<ExecutorInput> STATUS =
+      new OutputTag<>("strategy-status", TypeInformation.of(ExecutorInput.class));
+
+  /** Decisions of the rules and of a person, for the decision executor. */
+  public static final OutputTag<dev.thetaflow.core.decision.Decision> DECISIONS =
+      StrategyRules.DECISIONS;
+
+  /** Trailing-stop and stop-loss judgements for the CEP stage that confirms them. */
+  public static final OutputTag<dev.thetaflow.jobs.decision.RuleSignal> SIGNALS =
+      StrategyRules.SIGNALS;
+
+  /** Near-trigger alerts. */
+  public static final OutputTag<dev.thetaflow.core.alert.Alert> ALERTS = StrategyRules.ALERTS;
+
   private final Settings settings;
   private final int maxContractsPerOrder;
+  private final RuleBookFactory rules;
+  private transient StrategyRules strategyRules;
 
   private transient ValueState<StrategyRecord> state;
 
@@ -163,17 +177,19 @@ public final class StrategyOperator
    */
   private transient Map<Long, LegGreeks> lastSolves;
 
-  /** No size limit of its own beyond the configuration's largest (10,000 contracts a leg). */
+  /** No rules, and no size limit of its own beyond the configuration's largest (10,000). */
   public StrategyOperator(Settings settings) {
-    this(settings, 10_000);
+    this(settings, 10_000, RuleBookFactory.none());
   }
 
   /**
    * @param maxContractsPerOrder {@code risk.maxContractsPerOrder}
+   * @param rules the exit and risk rules by strategy type
    */
-  public StrategyOperator(Settings settings, int maxContractsPerOrder) {
+  public StrategyOperator(Settings settings, int maxContractsPerOrder, RuleBookFactory rules) {
     this.settings = settings;
     this.maxContractsPerOrder = maxContractsPerOrder;
+    this.rules = rules;
   }
 
   @Override
@@ -183,7 +199,13 @@ public final class StrategyOperator
         getRuntimeContext().getListState(new ListStateDescriptor<>("early-fills", Types.STRING));
     json = DomainJson.newMapper();
     lastSolves = new HashMap<>();
+    strategyRules =
+        new StrategyRules(
+            rules.create(), NEAR_SHARE, settings.recordInterval(), settings.maxMarkAge());
   }
+
+  /** A rule this close to its threshold raises a near-trigger alert (once per episode). */
+  private static final double NEAR_SHARE = 0.8;
 
   private LegGreeks solve(Contract option, double mark, double spot, Instant now) {
     LegGreeks last = lastSolves.get(option.conId());
@@ -210,7 +232,7 @@ public final class StrategyOperator
       Strategy s = open.strategy();
       record = newRecord(open);
       StrategyBook book = newBook(s);
-      OrderRequest entry = entry(s, open.account(), open.limitPrice());
+      OrderRequest entry = StrategyOrders.entry(s, open.account(), open.limitPrice());
       String refused =
           refusal(entry, killed, on(ctx.getBroadcastState(SWITCHES).get(ENTRIES_PAUSED)));
       if (refused != null && earlyFills.get().iterator().hasNext()) {
@@ -223,6 +245,7 @@ public final class StrategyOperator
         s = s.withState(StrategyState.CLOSED, s.openedAt());
         save(record, s, book);
         out.collect(snapshot(record, s, book, s.openedAt(), true));
+        status(record, s, book, s.openedAt(), ctx::output);
         return;
       }
       ctx.output(ORDERS, new OrderAction.Place(entry));
@@ -235,6 +258,7 @@ public final class StrategyOperator
       }
       earlyFills.clear();
       save(record, s, book);
+      status(record, s, book, s.openedAt(), ctx::output);
       return;
     }
     if (record == null) {
@@ -265,8 +289,10 @@ public final class StrategyOperator
       if (recorded) {
         record.recordedAtMillis = time.toEpochMilli();
       }
+      StrategySnapshot snapshot = snapshot(record, s, book, time, recorded);
+      strategyRules.evaluate(record, s, book, time, ctx::output);
       state.update(record); // the marked leg was written into the record by mark()
-      out.collect(snapshot(record, s, book, time, recorded));
+      out.collect(snapshot);
       return;
     } else if (input instanceof StrategyInput.Model m) {
       StrategyRecord.LegRecord leg = record.leg(m.greeks().greeks().conId());
@@ -280,18 +306,17 @@ public final class StrategyOperator
     } else if (input instanceof StrategyInput.Filled f) {
       book.applyFill(f.fill());
       time = f.fill().time();
+      s = exitReported(record, s, f.fill().orderRef(), time);
       s = afterFill(s, book, time);
     } else if (input instanceof StrategyInput.Close c) {
       time = c.time().isBefore(s.openedAt()) ? s.openedAt() : c.time();
-      Strategy closing = close(record, s, book, time, killed, ctx::output);
-      if (closing == s) {
-        return;
-      }
-      s = closing;
+      requestClose(s, "closed by command: " + c.reason(), time, ctx::output);
+      return; // CLOSING once the broker reports the exit
     } else if (input instanceof StrategyInput.OrderChanged o) {
       time = o.time().isBefore(s.openedAt()) ? s.openedAt() : o.time();
-      Strategy after = afterOrderDied(record, s, book, o, time, killed, ctx::output);
+      Strategy after = afterOrderChanged(record, s, book, o, time, ctx::output);
       if (after == s) {
+        save(record, s, book); // the sequences seen may have moved
         return;
       }
       s = after;
@@ -303,6 +328,60 @@ public final class StrategyOperator
     }
     save(record, s, book);
     out.collect(snapshot(record, s, book, time, recorded));
+    status(record, s, book, time, ctx::output);
+  }
+
+  /**
+   * A fill of an exit or adjustment the strategy had not heard of yet reports it as well as its
+   * status would (a market order's executions often come first): CLOSING or ADJUSTING.
+   */
+  private static Strategy exitReported(
+      StrategyRecord record, Strategy s, OrderRef ref, Instant time) {
+    if (ref == null || s.state() != StrategyState.OPEN) {
+      return s;
+    }
+    if (ref.purpose() == OrderPurpose.EXIT && ref.seq() >= record.exits) {
+      record.exits = ref.seq();
+      return s.withState(StrategyState.CLOSING, time);
+    }
+    if (ref.purpose() == OrderPurpose.ADJUST && ref.seq() >= record.adjusts) {
+      record.adjusts = ref.seq();
+      return s.withState(StrategyState.ADJUSTING, time);
+    }
+    return s;
+  }
+
+  /** Tells the decision executor the strategy's state and holdings. */
+  private static void status(
+      StrategyRecord record, Strategy s, StrategyBook book, Instant time, Outputs outputs) {
+    List<Leg> held = new ArrayList<>();
+    for (Leg leg : s.legs()) {
+      long position = book.position(leg.contract().conId());
+      if (position != 0) {
+        held.add(new Leg(leg.contract(), Math.toIntExact(position)));
+      }
+    }
+    outputs.output(
+        STATUS,
+        new ExecutorInput.Status(
+            s.id(), record.account, s.state(), held, record.exits, record.adjusts, time));
+  }
+
+  /** Asks the decision executor to close what is held (a person's or the system's decision). */
+  private static void requestClose(Strategy s, String reason, Instant time, Outputs outputs) {
+    if (s.state() != StrategyState.OPEN && s.state() != StrategyState.ADJUSTING) {
+      return; // nothing held to close yet, or already closing
+    }
+    outputs.output(
+        DECISIONS,
+        dev.thetaflow.core.decision.Decision.of(
+            s.id(),
+            dev.thetaflow.core.decision.DecisionAction.CLOSE,
+            dev.thetaflow.core.decision.Urgency.HIGH,
+            dev.thetaflow.core.decision.RuleId.MANUAL,
+            reason,
+            List.of(),
+            time));
   }
 
   /** Applies a leg's or the underlying's quote; whether it changed anything. */
@@ -439,75 +518,11 @@ public final class StrategyOperator
         return s.withOpeningNetPrice(Price.of(net, tick, TickRounding.NEAREST))
             .withState(StrategyState.OPEN, time);
       }
-    } else if (s.state() == StrategyState.CLOSING && book.flat()) {
+    } else if (s.state() != StrategyState.CLOSED && book.flat()) {
+      // the exit filled (its status may come after its fills)
       return s.withState(StrategyState.CLOSED, time);
     }
     return s;
-  }
-
-  private static OrderRequest entry(Strategy s, String account, Double limit) {
-    OrderRef ref = new OrderRef(s.id(), OrderPurpose.ENTRY, 1);
-    if (limit == null) {
-      return request(ref, account, s.legs(), Side.BUY, s.quantity(), null);
-    }
-    BigDecimal tick = s.legs().get(0).contract().minTick();
-    // a credit (limit > 0) sells the reversed legs at a positive price; a debit buys them
-    return limit > 0
-        ? request(
-            ref,
-            account,
-            reversed(s.legs()),
-            Side.SELL,
-            s.quantity(),
-            Price.of(limit, tick, TickRounding.UP))
-        : request(
-            ref,
-            account,
-            s.legs(),
-            Side.BUY,
-            s.quantity(),
-            Price.of(-limit, tick, TickRounding.DOWN));
-  }
-
-  /** Trades what is held, reversed, at market, as whole combo units (the legs' common factor). */
-  private static OrderRequest exit(Strategy s, StrategyBook book, String account, int seq) {
-    long units = 0;
-    for (Leg leg : s.legs()) {
-      units = gcd(units, Math.abs(book.position(leg.contract().conId())));
-    }
-    List<Leg> close = new ArrayList<>();
-    for (Leg leg : s.legs()) {
-      long held = book.position(leg.contract().conId());
-      if (held != 0) {
-        close.add(new Leg(leg.contract(), (int) (-held / units)));
-      }
-    }
-    return request(
-        new OrderRef(s.id(), OrderPurpose.EXIT, seq), account, close, Side.BUY, units, null);
-  }
-
-  private static long gcd(long a, long b) {
-    return b == 0 ? a : gcd(b, a % b);
-  }
-
-  private static List<Leg> reversed(List<Leg> legs) {
-    return legs.stream().map(l -> new Leg(l.contract(), -l.ratio())).toList();
-  }
-
-  private static OrderRequest request(
-      OrderRef ref, String account, List<Leg> legs, Side side, long quantity, Price limit) {
-    return new OrderRequest(
-        ref,
-        account,
-        legs,
-        side,
-        quantity,
-        limit == null ? OrderType.MKT : OrderType.LMT,
-        limit,
-        null,
-        null,
-        Double.NaN,
-        TimeInForce.DAY);
   }
 
   @Override
@@ -520,7 +535,6 @@ public final class StrategyOperator
       case PAUSE_ENTRIES -> switches.put(ENTRIES_PAUSED, true);
       case RESUME_ENTRIES -> switches.put(ENTRIES_PAUSED, false);
       case CLOSE_ALL -> {
-        boolean killed = on(switches.get(KILLED));
         ctx.applyToKeyedState(
             STRATEGY,
             (strategyId, keyed) -> {
@@ -529,14 +543,8 @@ public final class StrategyOperator
                 return;
               }
               Strategy s = strategy(record);
-              StrategyBook book = book(record, s);
               Instant time = control.time().isBefore(s.openedAt()) ? s.openedAt() : control.time();
-              Strategy closing = close(record, s, book, time, killed, ctx::output);
-              if (closing != s) {
-                record.recordedAtMillis = time.toEpochMilli();
-                saveInto(keyed, record, closing, book);
-                out.collect(snapshot(record, closing, book, time, true));
-              }
+              requestClose(s, "close all: " + control.reason(), time, ctx::output);
             });
       }
     }
@@ -548,61 +556,34 @@ public final class StrategyOperator
   }
 
   /**
-   * Sends the exit for what is held, if the strategy is open and the kill switch allows; returns
-   * the strategy CLOSING, or unchanged.
-   */
-  private Strategy close(
-      StrategyRecord record,
-      Strategy s,
-      StrategyBook book,
-      Instant time,
-      boolean killed,
-      Outputs outputs) {
-    if (s.state() != StrategyState.OPEN && s.state() != StrategyState.ADJUSTING) {
-      return s; // nothing held to close yet, or already closing
-    }
-    OrderRequest exit = exit(s, book, record.account, record.exits + 1);
-    String refused = refusal(exit, killed, false);
-    if (refused != null) {
-      LOG.warn("strategy {} not closed: {}", s.id(), refused);
-      outputs.output(REFUSALS, OrderUpdate.fromGate(exit, "REFUSED", refused, time));
-      return s;
-    }
-    record.exits++;
-    outputs.output(ORDERS, new OrderAction.Place(exit));
-    return s.withState(StrategyState.CLOSING, time);
-  }
-
-  /**
    * Why {@code order} may not leave now (the risk gate's own checks, with the broadcast switches),
    * or null. The gate after this operator checks again; checking here first keeps the strategy in a
    * true state, since the gate cannot tell a strategy what it refused.
    */
   private String refusal(OrderRequest order, boolean killed, boolean entriesPaused) {
-    PreTradeGate gate = new PreTradeGate(maxContractsPerOrder);
-    gate.restore(killed, entriesPaused);
-    PreTradeGate.Refusal r = gate.check(order);
-    return r == null ? null : r.reason();
+    return StrategyOrders.refusal(order, maxContractsPerOrder, killed, entriesPaused);
   }
 
   /**
-   * The broker cancelled or rejected one of its orders. An entry that dies leaves the strategy
-   * CLOSED when nothing was filled, else CLOSING what was (OPEN if the kill switch forbids the
-   * exit); the latest exit that dies with something still held leaves it OPEN, to be closed again.
+   * One of its orders changed at the broker. An exit or adjustment the broker works makes the
+   * strategy CLOSING or ADJUSTING (the decision executor sent it; the broker is the loop); one that
+   * ends with legs still held (cancelled, rejected, or a partial exit filled) leaves it OPEN. An
+   * entry that dies leaves it CLOSED when nothing was filled, else OPEN with a close requested.
+   * Only the latest order of a purpose moves the state: a stale cancel of an earlier exit does not
+   * reopen a later one.
    */
-  private Strategy afterOrderDied(
+  private Strategy afterOrderChanged(
       StrategyRecord record,
       Strategy s,
       StrategyBook book,
       StrategyInput.OrderChanged o,
       Instant time,
-      boolean killed,
       Outputs outputs) {
-    if (!o.dead()) {
-      return s;
-    }
     OrderRef ref = o.orderRef();
-    if (ref.purpose() == OrderPurpose.ENTRY && s.state() == StrategyState.PENDING_ENTRY) {
+    if (ref.purpose() == OrderPurpose.ENTRY) {
+      if (!o.dead() || s.state() != StrategyState.PENDING_ENTRY) {
+        return s;
+      }
       if (book.flat()) {
         LOG.warn("strategy {}: entry {} {} unfilled; closed", s.id(), ref, o.status());
         return s.withState(StrategyState.CLOSED, time);
@@ -610,16 +591,40 @@ public final class StrategyOperator
       LOG.warn(
           "strategy {}: entry {} {} part-filled; closing what is held", s.id(), ref, o.status());
       Strategy held = s.withState(StrategyState.OPEN, time);
-      return close(record, held, book, time, killed, outputs); // OPEN if it may not close
+      requestClose(held, "entry " + ref + " " + o.status() + " part-filled", time, outputs);
+      return held;
     }
-    if (ref.purpose() == OrderPurpose.EXIT
-        && s.state() == StrategyState.CLOSING
-        && ref.seq() == record.exits
-        && !book.flat()) {
-      LOG.warn("strategy {}: exit {} {} with legs still held; OPEN again", s.id(), ref, o.status());
-      return s.withState(StrategyState.OPEN, time);
+    boolean adjust = ref.purpose() == OrderPurpose.ADJUST;
+    if (!adjust && ref.purpose() != OrderPurpose.EXIT) {
+      return s;
     }
-    return s;
+    int latest = adjust ? record.adjusts : record.exits;
+    if (ref.seq() < latest) {
+      return s; // an earlier order's news
+    }
+    if (adjust) {
+      record.adjusts = ref.seq();
+    } else {
+      record.exits = ref.seq();
+    }
+    boolean ended = o.dead() || o.status().equals("FILLED");
+    if (!ended) {
+      if (s.state() == StrategyState.OPEN) {
+        return s.withState(adjust ? StrategyState.ADJUSTING : StrategyState.CLOSING, time);
+      }
+      if (!adjust && s.state() == StrategyState.ADJUSTING) {
+        return s.withState(StrategyState.CLOSING, time);
+      }
+      return s;
+    }
+    if (book.flat()
+        || (s.state() != StrategyState.CLOSING && s.state() != StrategyState.ADJUSTING)) {
+      return s; // the fills close it; or nothing was in flight
+    }
+    if (o.dead()) {
+      LOG.warn("strategy {}: {} {} with legs still held; OPEN again", s.id(), ref, o.status());
+    }
+    return s.withState(StrategyState.OPEN, time);
   }
 
   private static boolean on(Boolean flag) {

@@ -40,6 +40,36 @@ public class StrategyRecord {
 
   public LegRecord[] legs;
 
+  /** Adjustment orders seen so far (the highest ADJUST sequence the broker reported). */
+  public int adjusts;
+
+  /** The best P&amp;L since the strategy opened and when it was; 0 or less: none yet. */
+  public double peakPnl;
+
+  public long peakAtMillis;
+
+  /** The underlying's first price of the trading day {@link #spotReferenceDay} (epoch day). */
+  public double spotReference;
+
+  public long spotReferenceDay;
+
+  /** The strategy's IV (mean of held legs) when first known while open; 0 or less: not yet. */
+  public double ivAtEntry;
+
+  public long ivAtEntryMillis;
+
+  /** Rules (bit = RuleId ordinal) that fired at the last evaluation. */
+  public int firedRules;
+
+  /** Confirm-rules breached at the last evaluation (their CEP episode may be running). */
+  public int breachedRules;
+
+  /** Rules within the near-trigger share of their threshold (alerted once per episode). */
+  public int nearRules;
+
+  /** When decisions were last sent on, epoch millis. */
+  public long decidedAtMillis;
+
   public transient Strategy strategy;
   public transient StrategyBook book;
 
@@ -47,6 +77,11 @@ public class StrategyRecord {
   public transient PositionGreeks total;
 
   public transient boolean totalCached;
+
+  /** The payoff's extremes at {@link #payoffOpening} (derived, not state). */
+  public transient dev.thetaflow.core.strategy.ExpiryPayoff payoff;
+
+  public transient double payoffOpening;
 
   public StrategyRecord() {}
 

@@ -8,6 +8,7 @@ import dev.thetaflow.core.command.CommandException;
 import dev.thetaflow.core.instrument.Leg;
 import dev.thetaflow.core.order.OrderAction;
 import dev.thetaflow.core.order.OrderRef;
+import dev.thetaflow.core.rules.RuleBookFactory;
 import dev.thetaflow.ib.client.ConnectionOptions;
 import dev.thetaflow.ib.source.IbSource;
 import dev.thetaflow.ib.source.IbSourceSettings;
@@ -57,6 +58,7 @@ public final class TradingTopology {
    *     (checkpoints, savepoints), a new one for a job started fresh over the same tables
    * @param strategies how strategies are marked and analysed
    * @param maxContractsPerOrder the risk gate's limit on any one leg of one order
+   * @param rules the exit and risk rules by strategy type
    */
   public record Settings(
       IbSourceSettings source,
@@ -67,7 +69,8 @@ public final class TradingTopology {
       StartingPosition commandsFrom,
       String lineage,
       StrategyOperator.Settings strategies,
-      int maxContractsPerOrder)
+      int maxContractsPerOrder,
+      RuleBookFactory rules)
       implements Serializable {}
 
   private static final OutputTag<CommandAction.OpenStrategy> OPENS =
@@ -124,7 +127,10 @@ public final class TradingTopology {
             closes,
             controls,
             brokerOrders,
-            new StrategyOperator(s.strategies(), s.maxContractsPerOrder()));
+            new StrategyOperator(s.strategies(), s.maxContractsPerOrder(), s.rules()));
+    SingleOutputStreamOperator<DecisionEvent> decided =
+        decisions(strategies, controls, s.maxContractsPerOrder());
+    table(decided, s, Tables.DECISIONS, new DecisionRows(s.lineage()));
 
     table(
         strategies.filter(StrategySnapshot::recorded).name("Recorded snapshots"),
@@ -156,6 +162,7 @@ public final class TradingTopology {
     SingleOutputStreamOperator<OrderAction> gated =
         strategies
             .getSideOutput(StrategyOperator.ORDERS)
+            .union(decided.getSideOutput(StrategyOperator.ORDERS))
             .connect(controls)
             .process(new RiskGate(s.maxContractsPerOrder()))
             .uid("risk-gate")
@@ -169,12 +176,44 @@ public final class TradingTopology {
     table(
         gated
             .getSideOutput(RiskGate.DECISIONS)
-            .union(strategies.getSideOutput(StrategyOperator.REFUSALS), brokerOrders),
+            .union(
+                strategies.getSideOutput(StrategyOperator.REFUSALS),
+                decided.getSideOutput(StrategyOperator.REFUSALS),
+                brokerOrders),
         s,
         Tables.ORDERS,
         new OrderRows(s.lineage()));
     return strategies;
   }
+
+  /**
+   * Where each strategy's decisions become orders ({@link DecisionExecutor}, keyed by strategy):
+   * its rules' and a person's decisions and its status from the strategies' operator. Orders leave
+   * on {@link StrategyOperator#ORDERS}, refusals on {@link StrategyOperator#REFUSALS}, alerts on
+   * {@link DecisionExecutor#ALERTS}; the main output is what was done, for the decisions table.
+   */
+  public static SingleOutputStreamOperator<DecisionEvent> decisions(
+      SingleOutputStreamOperator<StrategySnapshot> strategies,
+      DataStream<Control> controls,
+      int maxContractsPerOrder) {
+    DataStream<ExecutorInput> decided =
+        strategies
+            .getSideOutput(StrategyOperator.DECISIONS)
+            .map(d -> (ExecutorInput) new ExecutorInput.Decided(d))
+            .returns(ExecutorInput.class)
+            .name("Decisions");
+    return strategies
+        .getSideOutput(StrategyOperator.STATUS)
+        .union(decided)
+        .keyBy(ExecutorInput::strategyId)
+        .connect(controls.broadcast(StrategyOperator.SWITCHES))
+        .process(new DecisionExecutor(maxContractsPerOrder, ACK_TIMEOUT))
+        .uid("decision-executor")
+        .name("Decision executor");
+  }
+
+  /** An order the broker has not reported in this long is sent again (same reference). */
+  private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
   /**
    * The keyed heart of the job, without its sources and sinks: each resolved strategy registers its

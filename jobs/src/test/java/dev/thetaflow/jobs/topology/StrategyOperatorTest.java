@@ -7,6 +7,9 @@ import dev.thetaflow.core.analytics.IvStatus;
 import dev.thetaflow.core.analytics.OptionType;
 import dev.thetaflow.core.broker.BrokerEvent;
 import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
+import dev.thetaflow.core.decision.Decision;
+import dev.thetaflow.core.decision.DecisionAction;
+import dev.thetaflow.core.decision.RuleId;
 import dev.thetaflow.core.instrument.Contract;
 import dev.thetaflow.core.instrument.Leg;
 import dev.thetaflow.core.market.MarketDataKind;
@@ -101,9 +104,26 @@ class StrategyOperatorTest {
             new Quote(c.conId(), bid, ask, Double.NaN, 1, 1, 0, at), MarketDataKind.REAL_TIME));
   }
 
+  private static List<Decision> decisions(
+      KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot> h) {
+    var out = h.getSideOutput(StrategyOperator.DECISIONS);
+    return out == null ? List.of() : out.stream().map(StreamRecord::getValue).toList();
+  }
+
+  private static ExecutorInput.Status lastStatus(
+      KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot> h) {
+    List<ExecutorInput> all =
+        h.getSideOutput(StrategyOperator.STATUS).stream().map(StreamRecord::getValue).toList();
+    return (ExecutorInput.Status) all.get(all.size() - 1);
+  }
+
   private static List<OrderRequest> orders(
       KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot> h) {
-    return h.getSideOutput(StrategyOperator.ORDERS).stream()
+    var out = h.getSideOutput(StrategyOperator.ORDERS);
+    if (out == null) {
+      return List.of();
+    }
+    return out.stream()
         .map(StreamRecord::getValue)
         .map(a -> ((OrderAction.Place) a).request())
         .toList();
@@ -144,12 +164,25 @@ class StrategyOperatorTest {
 
     try (var restored = harness(checkpoint)) {
       restored.processElement(new StrategyInput.Close("ic-1", "take profit", T.plusSeconds(20)), 0);
-      OrderRequest exit = orders(restored).get(0);
-      assertThat(exit.orderRef()).isEqualTo(OrderRef.parse("ic-1:EXIT:1"));
-      assertThat(exit.side()).isEqualTo(Side.BUY);
-      assertThat(exit.orderType()).isEqualTo(OrderType.MKT);
-      assertThat(exit.quantity()).isEqualTo(1);
-      assertThat(exit.legs()).extracting(Leg::ratio).containsExactly(-1, 1, 1, -1);
+      // the close is a person's decision for the executor, which owns exits
+      assertThat(orders(restored)).isEmpty();
+      Decision close = decisions(restored).get(0);
+      assertThat(close.rule()).isEqualTo(RuleId.MANUAL);
+      assertThat(close.action()).isEqualTo(DecisionAction.CLOSE);
+      assertThat(close.reason()).contains("take profit");
+      // CLOSING once the broker reports the exit: the broker is the loop
+      restored.processElement(
+          new StrategyInput.OrderChanged(
+              "ic-1", OrderRef.parse("ic-1:EXIT:1"), "SUBMITTED", T.plusSeconds(21)),
+          0);
+      assertThat(lastState(restored, "ic-1")).isEqualTo(StrategyState.CLOSING);
+      ExecutorInput.Status status = lastStatus(restored);
+      assertThat(status.state()).isEqualTo(StrategyState.CLOSING);
+      assertThat(status.exitSeq()).isEqualTo(1);
+      assertThat(status.held())
+          .extracting(Leg::ratio)
+          .as("what the executor closes: the held positions")
+          .containsExactly(1, -1, -1, 1);
       restored.processElement(fill(longPut, Side.SELL, "0.22", "ic-1:EXIT:1"), 0);
       restored.processElement(fill(shortPut, Side.BUY, "0.58", "ic-1:EXIT:1"), 0);
       restored.processElement(fill(shortCall, Side.BUY, "0.50", "ic-1:EXIT:1"), 0);
@@ -298,16 +331,10 @@ class StrategyOperatorTest {
   }
 
   @Test
-  void theKillSwitchStopsEntriesAndExitsAtTheStrategyAndAnExitTheBrokerCancelsLeavesItOpen()
-      throws Exception {
+  void theKillSwitchStopsEntriesAndTheBrokersReportsOfExitsMoveTheState() throws Exception {
     try (var h = harness(null)) {
       openAndFill(h);
       h.processBroadcastElement(control(Control.Kind.KILL), 0);
-      h.processElement(new StrategyInput.Close("ic-1", "test", T.plusSeconds(40)), 0);
-      assertThat(orders(h))
-          .extracting(o -> o.orderRef().toString())
-          .containsExactly("ic-1:ENTRY:1");
-      assertThat(lastState(h, "ic-1")).as("not closed while killed").isEqualTo(StrategyState.OPEN);
       Strategy other = Strategies.ironCondor("ic-2", longPut, shortPut, shortCall, longCall, 1, T);
       h.processElement(new StrategyInput.Open(other, UNDERLYING, "DU1", 1.25), 0);
       assertThat(lastState(h, "ic-2")).as("refused at once").isEqualTo(StrategyState.CLOSED);
@@ -315,7 +342,14 @@ class StrategyOperatorTest {
 
       h.processBroadcastElement(control(Control.Kind.RELEASE), 0);
       h.processBroadcastElement(control(Control.Kind.CLOSE_ALL), 0);
-      assertThat(orders(h)).extracting(o -> o.orderRef().toString()).endsWith("ic-1:EXIT:1");
+      assertThat(decisions(h))
+          .as("close all asks the executor to close each strategy that holds something")
+          .extracting(Decision::strategyId)
+          .containsExactly("ic-1");
+      h.processElement(
+          new StrategyInput.OrderChanged(
+              "ic-1", OrderRef.parse("ic-1:EXIT:1"), "PRE_SUBMITTED", T.plusSeconds(45)),
+          0);
       assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.CLOSING);
 
       // the broker cancels the exit (a kill switch, a trader in TWS): OPEN, and closable again
@@ -324,14 +358,36 @@ class StrategyOperatorTest {
               "ic-1", OrderRef.parse("ic-1:EXIT:1"), "CANCELLED", T.plusSeconds(50)),
           0);
       assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.OPEN);
-      h.processElement(new StrategyInput.Close("ic-1", "again", T.plusSeconds(60)), 0);
-      assertThat(orders(h)).extracting(o -> o.orderRef().toString()).endsWith("ic-1:EXIT:2");
+      h.processElement(
+          new StrategyInput.OrderChanged(
+              "ic-1", OrderRef.parse("ic-1:EXIT:2"), "SUBMITTED", T.plusSeconds(60)),
+          0);
+      assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.CLOSING);
       // a stale cancel of the first exit does not reopen the second
       h.processElement(
           new StrategyInput.OrderChanged(
               "ic-1", OrderRef.parse("ic-1:EXIT:1"), "CANCELLED", T.plusSeconds(61)),
           0);
       assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.CLOSING);
+      assertThat(lastStatus(h).exitSeq()).isEqualTo(2);
+      // an adjustment of the tested side that fills leaves the rest OPEN
+      h.processElement(
+          new StrategyInput.OrderChanged(
+              "ic-1", OrderRef.parse("ic-1:EXIT:2"), "CANCELLED", T.plusSeconds(62)),
+          0);
+      h.processElement(
+          new StrategyInput.OrderChanged(
+              "ic-1", OrderRef.parse("ic-1:ADJUST:1"), "SUBMITTED", T.plusSeconds(63)),
+          0);
+      assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.ADJUSTING);
+      h.processElement(fill(shortPut, Side.BUY, "0.58", "ic-1:ADJUST:1"), 0);
+      h.processElement(fill(longPut, Side.SELL, "0.22", "ic-1:ADJUST:1"), 0);
+      h.processElement(
+          new StrategyInput.OrderChanged(
+              "ic-1", OrderRef.parse("ic-1:ADJUST:1"), "FILLED", T.plusSeconds(64)),
+          0);
+      assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.OPEN);
+      assertThat(lastStatus(h).held()).extracting(Leg::ratio).containsExactly(-1, 1);
     }
   }
 

@@ -99,7 +99,8 @@ final class TopologyFixture {
         StartingPosition.earliest(),
         lineage,
         StrategyOperator.Settings.defaults(MarketSpec.defaults().assumptions()),
-        50);
+        50,
+        dev.thetaflow.core.rules.RuleBookFactory.none());
   }
 
   /** The states recorded in the strategies table, in no particular order. */
