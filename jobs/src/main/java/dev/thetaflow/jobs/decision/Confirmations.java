@@ -37,9 +37,11 @@ import org.apache.flink.util.Collector;
  *
  * <p>Time: patterns match in arrival order ({@code inProcessingTime()}), and durations are measured
  * on the signals' own event times. A confirmation therefore waits for no watermark: a stop must not
- * wait for the slowest partition, or for an idle one, to advance event time. The cost is that
- * signals are taken in the order they arrive; for one strategy and rule they come from one keyed
- * subtask in mark order, so that order is the event order.
+ * wait for the slowest partition, or for an idle one, to advance event time; without an event
+ * comparator the CEP operator runs each signal through the pattern as it arrives (with one, it
+ * would buffer them until a processing-time timer). The cost is that signals are taken in the order
+ * they arrive; for one strategy and rule they come from one keyed subtask in mark order, so that
+ * order is the event order.
  *
  * <p>One decision per episode: a small keyed step first marks the breached signal that opens an
  * episode (the first breached one after an un-breached one, or the first ever), and only that
@@ -209,7 +211,11 @@ public final class Confirmations {
     }
   }
 
-  /** The confirming signal: breached, and the episode so far held for the confirmation. */
+  /**
+   * The confirming signal: breached, and the episode so far held for the confirmation. Reading the
+   * partial match costs its length per signal; an episode ends at its confirmation or recovery, so
+   * it stays as long as the marks within one hold.
+   */
   static final class Holds extends IterativeCondition<Mark> {
     private final Confirmation confirmation;
 
