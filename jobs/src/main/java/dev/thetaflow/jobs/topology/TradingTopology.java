@@ -5,6 +5,7 @@ import dev.thetaflow.core.broker.BrokerEvent.FillEvent;
 import dev.thetaflow.core.command.Command;
 import dev.thetaflow.core.command.CommandAction;
 import dev.thetaflow.core.command.CommandException;
+import dev.thetaflow.core.decision.Decision;
 import dev.thetaflow.core.instrument.Leg;
 import dev.thetaflow.core.order.OrderAction;
 import dev.thetaflow.core.order.OrderRef;
@@ -14,6 +15,7 @@ import dev.thetaflow.ib.source.IbSource;
 import dev.thetaflow.ib.source.IbSourceSettings;
 import dev.thetaflow.jobs.commands.CommandsTable;
 import dev.thetaflow.jobs.commands.StoredCommand;
+import dev.thetaflow.jobs.decision.Confirmations;
 import dev.thetaflow.jobs.wire.BrokerEventSerializer;
 import dev.thetaflow.sinks.delta.DeltaSink;
 import dev.thetaflow.sinks.delta.DeltaSinkSettings;
@@ -188,17 +190,23 @@ public final class TradingTopology {
 
   /**
    * Where each strategy's decisions become orders ({@link DecisionExecutor}, keyed by strategy):
-   * its rules' and a person's decisions and its status from the strategies' operator. Orders leave
-   * on {@link StrategyOperator#ORDERS}, refusals on {@link StrategyOperator#REFUSALS}, alerts on
-   * {@link DecisionExecutor#ALERTS}; the main output is what was done, for the decisions table.
+   * its rules' and a person's decisions and its status from the strategies' operator, and the
+   * trailing stop's and stop loss's breaches once the CEP stage confirmed them ({@link
+   * Confirmations}). Orders leave on {@link StrategyOperator#ORDERS}, refusals on {@link
+   * StrategyOperator#REFUSALS}, alerts on {@link DecisionExecutor#ALERTS}; the main output is what
+   * was done, for the decisions table.
    */
   public static SingleOutputStreamOperator<DecisionEvent> decisions(
       SingleOutputStreamOperator<StrategySnapshot> strategies,
       DataStream<Control> controls,
       int maxContractsPerOrder) {
+    DataStream<Decision> confirmed =
+        Confirmations.confirm(
+            strategies.getSideOutput(StrategyOperator.SIGNALS), Confirmations.DEFAULTS);
     DataStream<ExecutorInput> decided =
         strategies
             .getSideOutput(StrategyOperator.DECISIONS)
+            .union(confirmed)
             .map(d -> (ExecutorInput) new ExecutorInput.Decided(d))
             .returns(ExecutorInput.class)
             .name("Decisions");
