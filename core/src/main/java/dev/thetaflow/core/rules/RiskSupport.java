@@ -1,0 +1,105 @@
+package dev.thetaflow.core.rules;
+
+import dev.thetaflow.core.analytics.OptionType;
+import dev.thetaflow.core.instrument.Contract;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** What the risk rules share: leg selection and the way numbers read in a trader's alert. */
+final class RiskSupport {
+  /**
+   * Slack for "at or beyond" comparisons of derived values (points from differences of
+   * volatilities, ratios): 0.30 − 0.25 is 0.0499…, and a threshold of 5 points must still fire.
+   */
+  static final double EPS = 1e-9;
+
+  private RiskSupport() {}
+
+  /** A held short option leg: the legs whose delta, moneyness and assignment the rules judge. */
+  static boolean isShortOption(LegView leg) {
+    return leg.isShort() && leg.contract().isOption();
+  }
+
+  /** Whether any leg is held: a strategy with nothing held is not judged. */
+  static boolean anyHeld(List<LegView> legs) {
+    for (LegView leg : legs) {
+      if (leg.isHeld()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The short leg and its long wing: the held long option of the same right and expiry whose strike
+   * is nearest (its vertical), when there is one. Closing or moving the two together never leaves
+   * the wing naked or the short uncovered.
+   */
+  static List<Long> withWing(List<LegView> legs, LegView shortLeg) {
+    Contract s = shortLeg.contract();
+    LegView wing = null;
+    for (LegView leg : legs) {
+      Contract c = leg.contract();
+      if (leg.position() > 0
+          && c.isOption()
+          && c.right() == s.right()
+          && c.expiry().equals(s.expiry())
+          && (wing == null
+              || Math.abs(c.strike() - s.strike())
+                  < Math.abs(wing.contract().strike() - s.strike()))) {
+        wing = leg;
+      }
+    }
+    List<Long> ids = new ArrayList<>(2);
+    ids.add(s.conId());
+    if (wing != null) {
+      ids.add(wing.contract().conId());
+    }
+    return ids;
+  }
+
+  /** "short put 480" for reasons. */
+  static String describe(LegView leg) {
+    Contract c = leg.contract();
+    return (leg.isShort() ? "short " : "long ")
+        + (c.right() == OptionType.CALL ? "call " : "put ")
+        + number(c.strike());
+  }
+
+  /** A plain number: whole numbers without decimals, others with up to two. */
+  static String number(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return String.format(Locale.ROOT, "%,d", (long) v);
+    }
+    String s = String.format(Locale.ROOT, "%,.2f", v);
+    return s.endsWith("0") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /** A fixed number of decimals. */
+  static String fixed(double v, int decimals) {
+    return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+  }
+
+  /** A share (0.25) as a percentage ("25%", "2.5%"). */
+  static String percent(double share) {
+    return number(share * 100.0) + "%";
+  }
+
+  /** Money in the account's currency, whole units: "$1,234", "-$56". */
+  static String money(double v) {
+    return (v < 0 ? "-$" : "$") + String.format(Locale.ROOT, "%,.0f", Math.abs(v));
+  }
+
+  /** Throws the threshold message every rule uses: the name, the value and what was expected. */
+  static IllegalArgumentException badThreshold(
+      String rule, String threshold, Object value, String expected) {
+    return new IllegalArgumentException(
+        rule + " threshold " + threshold + " must be " + expected + ", was " + value);
+  }
+
+  /** Whether {@code v} is a finite number &gt; 0. */
+  static boolean positive(double v) {
+    return v > 0 && v < Double.POSITIVE_INFINITY;
+  }
+}
