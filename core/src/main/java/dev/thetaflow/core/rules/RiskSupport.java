@@ -86,9 +86,11 @@ final class RiskSupport {
     return number(share * 100.0) + "%";
   }
 
-  /** Money in the account's currency, whole units: "$1,234", "-$56". */
+  /** Money in the account's currency: "$1,234", "-$56.5", cents only below $1,000. */
   static String money(double v) {
-    return (v < 0 ? "-$" : "$") + String.format(Locale.ROOT, "%,.0f", Math.abs(v));
+    double abs = Math.abs(v);
+    return (v < 0 ? "-$" : "$")
+        + (abs >= 1000 ? String.format(Locale.ROOT, "%,.0f", abs) : number(abs));
   }
 
   /** Throws the threshold message every rule uses: the name, the value and what was expected. */
