@@ -73,7 +73,11 @@ final class RiskSupport {
       return String.format(Locale.ROOT, "%,d", (long) v);
     }
     String s = String.format(Locale.ROOT, "%,.2f", v);
-    return s.endsWith("0") ? s.substring(0, s.length() - 1) : s;
+    int end = s.length();
+    while (s.charAt(end - 1) == '0') {
+      end--;
+    }
+    return s.charAt(end - 1) == '.' ? s.substring(0, end - 1) : s.substring(0, end);
   }
 
   /** A fixed number of decimals. */
