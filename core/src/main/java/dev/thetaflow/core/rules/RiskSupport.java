@@ -4,7 +4,6 @@ import dev.thetaflow.core.analytics.OptionType;
 import dev.thetaflow.core.instrument.Contract;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** What the risk rules share: leg selection and the way numbers read in a trader's alert. */
 final class RiskSupport {
@@ -67,22 +66,53 @@ final class RiskSupport {
         + number(c.strike());
   }
 
-  /** A plain number: whole numbers without decimals, others with up to two. */
+  /** A plain number: whole numbers without decimals, others with up to two ("0.5", "1,234"). */
   static String number(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return String.format(Locale.ROOT, "%,d", (long) v);
-    }
-    String s = String.format(Locale.ROOT, "%,.2f", v);
+    String s = fixed(v, 2);
     int end = s.length();
+    if (s.indexOf('.') < 0) {
+      return s;
+    }
     while (s.charAt(end - 1) == '0') {
       end--;
     }
     return s.charAt(end - 1) == '.' ? s.substring(0, end - 1) : s.substring(0, end);
   }
 
-  /** A fixed number of decimals. */
+  /**
+   * A fixed number of decimals (0 to 6) with thousands separators, rounded half up. Written out by
+   * hand because String.format costs microseconds, and a firing rule is on the latency path.
+   */
   static String fixed(double v, int decimals) {
-    return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    long scale = 1;
+    for (int i = 0; i < decimals; i++) {
+      scale *= 10;
+    }
+    double scaled = Math.abs(v) * scale;
+    if (!(scaled < 1e17)) {
+      return String.valueOf(v); // NaN, infinite or beyond what a long holds exactly
+    }
+    long units = Math.round(scaled);
+    StringBuilder b = new StringBuilder(24);
+    if (v < 0 && units != 0) {
+      b.append('-');
+    }
+    String whole = Long.toString(units / scale);
+    for (int i = 0; i < whole.length(); i++) {
+      if (i > 0 && (whole.length() - i) % 3 == 0) {
+        b.append(',');
+      }
+      b.append(whole.charAt(i));
+    }
+    if (decimals > 0) {
+      String frac = Long.toString(units % scale);
+      b.append('.');
+      for (int i = frac.length(); i < decimals; i++) {
+        b.append('0');
+      }
+      b.append(frac);
+    }
+    return b.toString();
   }
 
   /** A share (0.25) as a percentage ("25%", "2.5%"). */
@@ -93,8 +123,7 @@ final class RiskSupport {
   /** Money in the account's currency: "$1,234", "-$56.5", cents only below $1,000. */
   static String money(double v) {
     double abs = Math.abs(v);
-    return (v < 0 ? "-$" : "$")
-        + (abs >= 1000 ? String.format(Locale.ROOT, "%,.0f", abs) : number(abs));
+    return (v < 0 ? "-$" : "$") + (abs >= 1000 ? fixed(abs, 0) : number(abs));
   }
 
   /** Throws the threshold message every rule uses: the name, the value and what was expected. */
