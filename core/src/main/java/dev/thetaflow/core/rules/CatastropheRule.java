@@ -86,7 +86,8 @@ public final class CatastropheRule implements Rule {
     double move = Math.abs(in.spot() / in.spotReference() - 1);
     double gapProgress = in.spotReference() > 0 ? move / t.gap() : Double.NaN;
     double vixRise = in.vix() / in.vixReference() - 1;
-    double vixProgress = in.vixReference() > 0 ? vixRise / t.vixJump() : Double.NaN;
+    double vixProgress =
+        in.vixReference() > 0 ? ExitText.progress(vixRise, t.vixJump()) : Double.NaN;
 
     boolean lossKnown = in.marksUsable() && !Double.isNaN(in.pnl());
     boolean creditBranch = in.isCredit() && Double.isFinite(in.entryCredit());
