@@ -6,6 +6,7 @@ import dev.thetaflow.core.decision.Measurement;
 import dev.thetaflow.core.decision.RuleId;
 import dev.thetaflow.core.decision.Urgency;
 import dev.thetaflow.core.strategy.StrategyState;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -129,14 +130,22 @@ public final class TrailingStopRule implements Rule {
             + ", "
             + ExitText.money(activationLevel)
             + ")";
-    List<Measurement> evidence =
-        List.of(
-            new Measurement("drop from the best profit", drop, allowed, "$"),
-            new Measurement(
-                "best profit as a share of the " + baseName,
-                peak / base * 100,
-                t.activation() * 100,
-                "%"));
+    List<Measurement> evidence = new ArrayList<>(3);
+    evidence.add(new Measurement("drop from the best profit", drop, allowed, "$"));
+    evidence.add(
+        new Measurement(
+            "best profit as a share of the " + baseName,
+            peak / base * 100,
+            t.activation() * 100,
+            "%"));
+    if (t.scaling().factor(in.iv()) != 1) {
+      evidence.add(
+          new Measurement(
+              "implied volatility against the baseline",
+              in.iv() * 100,
+              t.scaling().baselineVol() * 100,
+              "%"));
+    }
     return Evaluation.fired(
         progress,
         Decision.of(

@@ -68,6 +68,8 @@ class TrailingStopRuleTest {
     assertThat(at.decision().reason())
         .contains(
             "300 allowed (trail 20% of the 1,000 max profit, widened 1.50x for IV 45% vs 30%");
+    assertThat(at.decision().measurements())
+        .contains(new Measurement("implied volatility against the baseline", 45, 30, "%"));
     // IV 15%: 0.5x, allowed drop 100
     assertThat(scaled.evaluate(ironCondor().iv(0.15, 0.30).pnl(521, 620).build()).fired())
         .isFalse();
