@@ -82,7 +82,8 @@ public final class TimeExitRule implements Rule {
           "held "
               + ExitText.days(held)
               + " days, the maximum is "
-              + ExitText.days(t.maxDaysHeld()));
+              + ExitText.days(t.maxDaysHeld())
+              + " days");
     }
     evidence.add(new Measurement("days held", held, t.maxDaysHeld(), "days"));
     if (expiring) {

@@ -39,7 +39,7 @@ class TimeExitRuleTest {
     assertThat(d.action()).isEqualTo(DecisionAction.CLOSE);
     assertThat(d.urgency()).isEqualTo(Urgency.HIGH);
     assertThat(d.rule()).isEqualTo(RuleId.TIME_EXIT);
-    assertThat(d.reason()).isEqualTo("time exit: held 21.0 days, the maximum is 21.0");
+    assertThat(d.reason()).isEqualTo("time exit: held 21.0 days, the maximum is 21.0 days");
     assertThat(d.measurements()).containsExactly(new Measurement("days held", 21, 21, "days"));
   }
 
