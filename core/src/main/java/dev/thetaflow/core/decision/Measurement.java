@@ -30,7 +30,17 @@ public record Measurement(String name, double value, double threshold, String un
   /** "loss as a multiple of the credit 2.10x (threshold 2.00x)". */
   @Override
   public String toString() {
-    return name + " " + format(value) + unit + " (threshold " + format(threshold) + unit + ")";
+    return name + " " + withUnit(value) + " (threshold " + withUnit(threshold) + ")";
+  }
+
+  /** "$312.4", "7.000 days", "2.100x", "45.00%". */
+  private String withUnit(double v) {
+    if (unit.equals("$")) {
+      return "$" + format(v);
+    }
+    return unit.isEmpty() || !Character.isLetter(unit.charAt(0)) || unit.equals("x")
+        ? format(v) + unit
+        : format(v) + " " + unit;
   }
 
   private static String format(double v) {
