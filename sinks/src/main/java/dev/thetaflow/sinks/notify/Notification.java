@@ -20,7 +20,8 @@ public record Notification(
 
   public Notification {
     if (time == null || severity == null || code == null || source == null || text == null) {
-      throw new IllegalArgumentException("notification " + code + ": all fields but strategyId");
+      throw new IllegalArgumentException(
+          "notification " + code + ": time, severity, code, source and text are required");
     }
   }
 

@@ -93,11 +93,11 @@ class EmailNotifierTest {
 
   @Test
   void startTlsThatCannotBeEstablishedSendsNothingInClear() {
-    // GreenMail's plain SMTP port either does not offer STARTTLS or offers it with a certificate
-    // nobody trusts; either way nothing may be sent.
+    // GreenMail's plain SMTP port does not offer STARTTLS.
     assertThatThrownBy(() -> notifier(true, Optional.empty()).send(N))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("sending STOP_LOSS failed");
+        .hasMessageContaining(
+            "sending STOP_LOSS failed: STARTTLS is required but host does not support STARTTLS");
     assertThat(SMTP.getReceivedMessages()).isEmpty();
   }
 
