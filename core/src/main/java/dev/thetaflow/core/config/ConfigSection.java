@@ -105,6 +105,54 @@ final class ConfigSection {
             }));
   }
 
+  boolean bool(String key, boolean defaultValue) {
+    return read(
+        key,
+        defaultValue,
+        "true or false",
+        s -> {
+          if (s.kind() != ConfigNode.Kind.BOOLEAN) {
+            throw new IllegalArgumentException("expected true or false, got " + s.kindName());
+          }
+          return Boolean.parseBoolean(s.text());
+        });
+  }
+
+  /**
+   * A required, non-empty list of texts, each checked by {@code check} (which throws {@link
+   * IllegalArgumentException} saying what it expected). A single value counts as a list of one, so
+   * that an environment variable can set it.
+   */
+  List<String> texts(String key, String expected, Function<String, String> check) {
+    ConfigNode n = lookup(key);
+    if (n == null) {
+      reportMissing(key, expected);
+      return List.of();
+    }
+    List<ConfigNode> items = n instanceof ConfigNode.Sequence q ? q.items() : List.of(n);
+    List<String> values = new ArrayList<>();
+    for (ConfigNode item : items) {
+      if (!(item instanceof ConfigNode.Scalar s)
+          || s.isNull()
+          || s.kind() == ConfigNode.Kind.BOOLEAN) {
+        problem(key, n, "expected " + expected + ", got " + item.kindName() + " in it");
+        return List.of();
+      }
+      try {
+        values.add(check.apply(s.text()));
+      } catch (IllegalArgumentException e) {
+        problem(key, n, e.getMessage() + " (at " + s.display() + ")");
+        return List.of();
+      }
+    }
+    if (values.isEmpty()) {
+      problem(key, n, "expected " + expected + ", got an empty list");
+      return List.of();
+    }
+    binding.recordValue(pathOf(key), List.copyOf(values));
+    return List.copyOf(values);
+  }
+
   /** A required choice among the config names of {@code type}. */
   <E extends Enum<E> & ConfigEnum> E choice(String key, Class<E> type) {
     return read(key, null, Scalars.choices(type), s -> Scalars.toChoice(s, type));
@@ -249,17 +297,8 @@ final class ConfigSection {
       String key, T defaultValue, String expected, Function<ConfigNode.Scalar, T> convert) {
     ConfigNode n = lookup(key);
     if (n == null) {
-      if (defaultValue == null && expected != null && !quietWhenMissing) {
-        String full = pathOf(key);
-        binding.add(
-            new ConfigProblem(
-                full,
-                ConfigProblem.NOT_SET,
-                binding.notSetSource(),
-                "expected "
-                    + expected
-                    + "; this key has no default, set it in the profile's YAML file or with "
-                    + EnvOverrides.envName(full)));
+      if (defaultValue == null && expected != null) {
+        reportMissing(key, expected);
       }
       if (defaultValue != null) {
         binding.recordValue(pathOf(key), defaultValue);
@@ -281,6 +320,22 @@ final class ConfigSection {
       problem(key, n, e.getMessage());
       return defaultValue;
     }
+  }
+
+  private void reportMissing(String key, String expected) {
+    if (quietWhenMissing) {
+      return;
+    }
+    String full = pathOf(key);
+    binding.add(
+        new ConfigProblem(
+            full,
+            ConfigProblem.NOT_SET,
+            binding.notSetSource(),
+            "expected "
+                + expected
+                + "; this key has no default, set it in the profile's YAML file or with "
+                + EnvOverrides.envName(full)));
   }
 
   private void problem(String key, ConfigNode value, String expected) {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param analytics the option analytics' rate and dividend yields
  * @param sim the simulator; present exactly when {@code mode} is sim
  * @param dashboard the web dashboard
+ * @param notifications where alerts are sent besides the alerts table; empty means nowhere
  */
 public record ThetaflowConfig(
     Mode mode,
@@ -25,7 +26,8 @@ public record ThetaflowConfig(
     RiskConfig risk,
     AnalyticsConfig analytics,
     Optional<SimConfig> sim,
-    DashboardConfig dashboard) {
+    DashboardConfig dashboard,
+    Optional<NotificationsConfig> notifications) {
 
   public ThetaflowConfig {
     Checks.notNull("mode", mode);
@@ -50,6 +52,7 @@ public record ThetaflowConfig(
           "expected a sim section exactly when mode is sim");
     }
     Checks.notNull("dashboard", dashboard);
+    Objects.requireNonNull(notifications, "notifications: use Optional.empty()");
   }
 
   static ThetaflowConfig read(ConfigSection s) {
@@ -72,10 +75,23 @@ public record ThetaflowConfig(
               + ": ib-sim settings only apply to mode sim; move them to the sim profile");
     }
     DashboardConfig dashboard = DashboardConfig.read(s.section("dashboard"));
+    Optional<NotificationsConfig> notifications =
+        s.has("notifications")
+            ? Optional.ofNullable(NotificationsConfig.read(s.section("notifications")))
+            : Optional.empty();
     Optional<SimConfig> simConfig = sim;
     return s.build(
         () ->
             new ThetaflowConfig(
-                mode, account, ib, storage, flink, risk, analytics, simConfig, dashboard));
+                mode,
+                account,
+                ib,
+                storage,
+                flink,
+                risk,
+                analytics,
+                simConfig,
+                dashboard,
+                notifications));
   }
 }

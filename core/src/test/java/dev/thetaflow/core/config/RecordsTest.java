@@ -54,7 +54,16 @@ class RecordsTest {
 
     assertThat(
             new ThetaflowConfig(
-                    Mode.SIM, Optional.empty(), ib, storage, flink, risk, analytics, sim, dashboard)
+                    Mode.SIM,
+                    Optional.empty(),
+                    ib,
+                    storage,
+                    flink,
+                    risk,
+                    analytics,
+                    sim,
+                    dashboard,
+                    Optional.empty())
                 .sim())
         .isPresent();
     assertThatThrownBy(
@@ -68,7 +77,8 @@ class RecordsTest {
                     risk,
                     analytics,
                     sim,
-                    dashboard))
+                    dashboard,
+                    Optional.empty()))
         .hasMessageContaining("expected a sim section exactly when mode is sim");
     assertThatThrownBy(
             () ->
@@ -81,7 +91,8 @@ class RecordsTest {
                     risk,
                     analytics,
                     Optional.empty(),
-                    dashboard))
+                    dashboard,
+                    Optional.empty()))
         .hasMessageContaining("account = \"u1\"");
   }
 
