@@ -105,6 +105,11 @@ final class ConfigSection {
             }));
   }
 
+  /** The text of a scalar of any kind (number, word, true/false), or null when not set. */
+  String scalarText(String key) {
+    return read(key, null, null, ConfigNode.Scalar::text);
+  }
+
   boolean bool(String key, boolean defaultValue) {
     return read(
         key,
@@ -188,6 +193,17 @@ final class ConfigSection {
   /** Whether {@code key} is set to something other than empty; declares the key as known. */
   boolean has(String key) {
     return lookup(key) != null;
+  }
+
+  /** This section's dotted path ("" for the root). */
+  String path() {
+    return path;
+  }
+
+  /** Reports a problem with this section as a whole (values that do not fit together). */
+  void rejectSection(String expected) {
+    binding.markFailed(path);
+    binding.add(new ConfigProblem(path, "(a section)", node.source(), expected));
   }
 
   /** Reports a problem with the value of {@code key} (which must be set). */

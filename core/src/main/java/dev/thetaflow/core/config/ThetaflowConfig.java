@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param sim the simulator; present exactly when {@code mode} is sim
  * @param dashboard the web dashboard
  * @param notifications where alerts are sent besides the alerts table; empty means nowhere
+ * @param rules the exit and risk rules; empty means none: strategies are closed only by command
  */
 public record ThetaflowConfig(
     Mode mode,
@@ -27,7 +28,8 @@ public record ThetaflowConfig(
     AnalyticsConfig analytics,
     Optional<SimConfig> sim,
     DashboardConfig dashboard,
-    Optional<NotificationsConfig> notifications) {
+    Optional<NotificationsConfig> notifications,
+    Optional<RulesConfig> rules) {
 
   public ThetaflowConfig {
     Checks.notNull("mode", mode);
@@ -53,6 +55,7 @@ public record ThetaflowConfig(
     }
     Checks.notNull("dashboard", dashboard);
     Objects.requireNonNull(notifications, "notifications: use Optional.empty()");
+    Objects.requireNonNull(rules, "rules: use Optional.empty()");
   }
 
   static ThetaflowConfig read(ConfigSection s) {
@@ -79,6 +82,10 @@ public record ThetaflowConfig(
         s.has("notifications")
             ? Optional.ofNullable(NotificationsConfig.read(s.section("notifications")))
             : Optional.empty();
+    Optional<RulesConfig> rules =
+        s.has("rules")
+            ? Optional.ofNullable(RulesConfig.read(s.section("rules")))
+            : Optional.empty();
     Optional<SimConfig> simConfig = sim;
     return s.build(
         () ->
@@ -92,6 +99,7 @@ public record ThetaflowConfig(
                 analytics,
                 simConfig,
                 dashboard,
-                notifications));
+                notifications,
+                rules));
   }
 }

@@ -109,14 +109,16 @@ public final class RuleParams {
     TreeSet<String> unknown = new TreeSet<>(values.keySet());
     unknown.removeAll(read);
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException(
+      throw new Problem(
+          unknown.first(),
           path
               + ": unknown "
               + (unknown.size() == 1 ? "key " : "keys ")
               + String.join(", ", unknown)
               + " (known: "
               + String.join(", ", read)
-              + ")");
+              + ")",
+          "one of " + String.join(", ", read));
     }
   }
 
@@ -124,13 +126,75 @@ public final class RuleParams {
     read.add(key);
     String text = values.get(key);
     if (text == null) {
-      throw new IllegalArgumentException(path + "." + key + " is required: " + expected);
+      String near = misspelt(key);
+      throw new Problem(
+          near == null ? key : near,
+          path
+              + "."
+              + key
+              + " is required: "
+              + expected
+              + (near == null ? "" : " ('" + near + "' is configured: a misspelling?)"),
+          near == null ? expected : key + " (" + expected + ")");
     }
     return text;
   }
 
-  private IllegalArgumentException problem(String key, String text, String expected) {
-    return new IllegalArgumentException(
-        path + "." + key + " must be " + expected + ", was '" + text + "'");
+  /** A configured key that is probably {@code key} misspelt (edit distance 2 or less), or null. */
+  private String misspelt(String key) {
+    for (String k : values.keySet()) {
+      if (!read.contains(k)
+          && distance(k.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT)) <= 2) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  private Problem problem(String key, String text, String expected) {
+    return new Problem(
+        key, path + "." + key + " must be " + expected + ", was '" + text + "'", expected);
+  }
+
+  /** A threshold that is missing, malformed, out of range or unknown; names its key. */
+  public static final class Problem extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final String key;
+    private final String expected;
+
+    Problem(String key, String message, String expected) {
+      super(message);
+      this.key = key;
+      this.expected = expected;
+    }
+
+    /** The threshold's key within the rule's section. */
+    public String key() {
+      return key;
+    }
+
+    /** What the value should have been, in words. */
+    public String expected() {
+      return expected;
+    }
   }
 }

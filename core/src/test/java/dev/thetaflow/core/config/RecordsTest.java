@@ -63,6 +63,7 @@ class RecordsTest {
                     analytics,
                     sim,
                     dashboard,
+                    Optional.empty(),
                     Optional.empty())
                 .sim())
         .isPresent();
@@ -78,6 +79,7 @@ class RecordsTest {
                     analytics,
                     sim,
                     dashboard,
+                    Optional.empty(),
                     Optional.empty()))
         .hasMessageContaining("expected a sim section exactly when mode is sim");
     assertThatThrownBy(
@@ -92,6 +94,7 @@ class RecordsTest {
                     analytics,
                     Optional.empty(),
                     dashboard,
+                    Optional.empty(),
                     Optional.empty()))
         .hasMessageContaining("account = \"u1\"");
   }

@@ -6,6 +6,7 @@ import dev.thetaflow.core.config.ThetaflowConfig;
 import dev.thetaflow.ib.client.ConnectionOptions;
 import dev.thetaflow.ib.source.IbSourceSettings;
 import dev.thetaflow.ib.source.StreamedInstrument;
+import dev.thetaflow.jobs.topology.DecisionSettings;
 import dev.thetaflow.jobs.topology.StrategyOperator;
 import dev.thetaflow.jobs.topology.TradingTopology;
 import dev.thetaflow.sinks.tail.StartingPosition;
@@ -106,7 +107,7 @@ public final class JobSettings {
         lineage,
         StrategyOperator.Settings.defaults(config.analytics().market()),
         config.risk().maxContractsPerOrder(),
-        dev.thetaflow.core.rules.RuleBookFactory.none());
+        DecisionSettings.of(config.rules()));
   }
 
   /** Checkpoint interval, parallelism, state backend and savepoint directory from {@code flink}. */

@@ -5,6 +5,7 @@ import dev.thetaflow.core.config.Durations;
 import dev.thetaflow.ib.client.ConnectionOptions;
 import dev.thetaflow.ib.source.IbSourceSettings;
 import dev.thetaflow.ib.source.StreamedInstrument;
+import dev.thetaflow.jobs.topology.DecisionSettings;
 import dev.thetaflow.jobs.topology.StrategyOperator;
 import dev.thetaflow.jobs.topology.StrategySnapshot;
 import dev.thetaflow.jobs.topology.TradingTopology;
@@ -73,10 +74,12 @@ final class SimCommand implements Callable<Integer> {
     Duration runFor;
     String root;
     int maxContracts;
+    DecisionSettings decisions;
     try {
       runFor = Durations.parse(duration);
       root = data.resolve();
       maxContracts = data.config().risk().maxContractsPerOrder();
+      decisions = DecisionSettings.of(data.config().rules());
     } catch (IllegalArgumentException | ConfigException e) {
       spec.commandLine().getErr().println("tradectl sim: " + e.getMessage());
       return 2;
@@ -107,7 +110,7 @@ final class SimCommand implements Callable<Integer> {
               "sim-" + System.currentTimeMillis(), // every sim run starts fresh: a new lineage
               StrategyOperator.Settings.defaults(marketSpec.assumptions()),
               maxContracts,
-              dev.thetaflow.core.rules.RuleBookFactory.none());
+              decisions);
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setParallelism(1);
       env.enableCheckpointing(5_000);

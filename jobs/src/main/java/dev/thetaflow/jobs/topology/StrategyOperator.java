@@ -156,6 +156,7 @@ public final class StrategyOperator
   private final Settings settings;
   private final int maxContractsPerOrder;
   private final RuleBookFactory rules;
+  private final double nearTrigger;
   private transient StrategyRules strategyRules;
 
   private transient ValueState<StrategyRecord> state;
@@ -179,17 +180,20 @@ public final class StrategyOperator
 
   /** No rules, and no size limit of its own beyond the configuration's largest (10,000). */
   public StrategyOperator(Settings settings) {
-    this(settings, 10_000, RuleBookFactory.none());
+    this(settings, 10_000, RuleBookFactory.none(), 0.8);
   }
 
   /**
    * @param maxContractsPerOrder {@code risk.maxContractsPerOrder}
    * @param rules the exit and risk rules by strategy type
+   * @param nearTrigger a rule this close to its threshold raises an alert, once per episode
    */
-  public StrategyOperator(Settings settings, int maxContractsPerOrder, RuleBookFactory rules) {
+  public StrategyOperator(
+      Settings settings, int maxContractsPerOrder, RuleBookFactory rules, double nearTrigger) {
     this.settings = settings;
     this.maxContractsPerOrder = maxContractsPerOrder;
     this.rules = rules;
+    this.nearTrigger = nearTrigger;
   }
 
   @Override
@@ -201,11 +205,8 @@ public final class StrategyOperator
     lastSolves = new HashMap<>();
     strategyRules =
         new StrategyRules(
-            rules.create(), NEAR_SHARE, settings.recordInterval(), settings.maxMarkAge());
+            rules.create(), nearTrigger, settings.recordInterval(), settings.maxMarkAge());
   }
-
-  /** A rule this close to its threshold raises a near-trigger alert (once per episode). */
-  private static final double NEAR_SHARE = 0.8;
 
   private LegGreeks solve(Contract option, double mark, double spot, Instant now) {
     LegGreeks last = lastSolves.get(option.conId());

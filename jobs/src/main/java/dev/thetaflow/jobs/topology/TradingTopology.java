@@ -9,7 +9,6 @@ import dev.thetaflow.core.decision.Decision;
 import dev.thetaflow.core.instrument.Leg;
 import dev.thetaflow.core.order.OrderAction;
 import dev.thetaflow.core.order.OrderRef;
-import dev.thetaflow.core.rules.RuleBookFactory;
 import dev.thetaflow.ib.client.ConnectionOptions;
 import dev.thetaflow.ib.source.IbSource;
 import dev.thetaflow.ib.source.IbSourceSettings;
@@ -60,7 +59,7 @@ public final class TradingTopology {
    *     (checkpoints, savepoints), a new one for a job started fresh over the same tables
    * @param strategies how strategies are marked and analysed
    * @param maxContractsPerOrder the risk gate's limit on any one leg of one order
-   * @param rules the exit and risk rules by strategy type
+   * @param decisions the exit and risk rules, their confirmations and the portfolio limits
    */
   public record Settings(
       IbSourceSettings source,
@@ -72,7 +71,7 @@ public final class TradingTopology {
       String lineage,
       StrategyOperator.Settings strategies,
       int maxContractsPerOrder,
-      RuleBookFactory rules)
+      DecisionSettings decisions)
       implements Serializable {}
 
   private static final OutputTag<CommandAction.OpenStrategy> OPENS =
@@ -129,9 +128,13 @@ public final class TradingTopology {
             closes,
             controls,
             brokerOrders,
-            new StrategyOperator(s.strategies(), s.maxContractsPerOrder(), s.rules()));
+            new StrategyOperator(
+                s.strategies(),
+                s.maxContractsPerOrder(),
+                s.decisions().rules(),
+                s.decisions().nearTrigger()));
     SingleOutputStreamOperator<DecisionEvent> decided =
-        decisions(strategies, controls, s.maxContractsPerOrder());
+        decisions(strategies, controls, s.maxContractsPerOrder(), s.decisions());
     table(decided, s, Tables.DECISIONS, new DecisionRows(s.lineage()));
 
     table(
@@ -199,10 +202,11 @@ public final class TradingTopology {
   public static SingleOutputStreamOperator<DecisionEvent> decisions(
       SingleOutputStreamOperator<StrategySnapshot> strategies,
       DataStream<Control> controls,
-      int maxContractsPerOrder) {
+      int maxContractsPerOrder,
+      DecisionSettings settings) {
     DataStream<Decision> confirmed =
         Confirmations.confirm(
-            strategies.getSideOutput(StrategyOperator.SIGNALS), Confirmations.DEFAULTS);
+            strategies.getSideOutput(StrategyOperator.SIGNALS), settings.confirmations());
     DataStream<ExecutorInput> decided =
         strategies
             .getSideOutput(StrategyOperator.DECISIONS)

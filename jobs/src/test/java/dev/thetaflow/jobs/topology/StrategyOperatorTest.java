@@ -24,11 +24,17 @@ import dev.thetaflow.core.order.OrderType;
 import dev.thetaflow.core.risk.LegAnalytics;
 import dev.thetaflow.core.risk.LegGreeks;
 import dev.thetaflow.core.risk.MarketAssumptions;
+import dev.thetaflow.core.rules.RuleBook;
+import dev.thetaflow.core.rules.RuleBookFactory;
+import dev.thetaflow.core.rules.StopLossRule;
+import dev.thetaflow.core.rules.TakeProfitRule;
+import dev.thetaflow.core.rules.VolatilityScaling;
 import dev.thetaflow.core.strategy.Strategies;
 import dev.thetaflow.core.strategy.Strategy;
 import dev.thetaflow.core.strategy.StrategyState;
 import dev.thetaflow.core.value.Money;
 import dev.thetaflow.core.value.Side;
+import dev.thetaflow.jobs.decision.RuleSignal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,12 +68,20 @@ class StrategyOperatorTest {
 
   private static KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot>
       harness(OperatorSubtaskState restore) throws Exception {
+    return harness(restore, RuleBookFactory.none());
+  }
+
+  private static KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot>
+      harness(OperatorSubtaskState restore, RuleBookFactory rules) throws Exception {
     var h =
         new KeyedBroadcastOperatorTestHarness<>(
             new CoBroadcastWithKeyedOperator<>(
                 new StrategyOperator(
                     StrategyOperator.Settings.defaults(
-                        new MarketAssumptions(0.04, Map.of("SPY", 0.013)))),
+                        new MarketAssumptions(0.04, Map.of("SPY", 0.013))),
+                    10_000,
+                    rules,
+                    0.8),
                 List.of(StrategyOperator.SWITCHES)),
             StrategyInput::strategyId,
             Types.STRING,
@@ -192,6 +206,71 @@ class StrategyOperatorTest {
       assertThat(closed.state()).isEqualTo(StrategyState.CLOSED);
       assertThat(closed.realizedPnl()).isCloseTo((1.25 - 0.66) * 100, within(1e-9));
       assertThat(closed.commissions()).isCloseTo(8 * 0.65, within(1e-9));
+    }
+  }
+
+  /** Marks the four legs so that the condor is worth {@code value} per unit (bid/ask ±0.01). */
+  private void markCondorAt(
+      KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot> h,
+      double longPutMid,
+      double shortPutMid,
+      double shortCallMid,
+      double longCallMid,
+      Instant at)
+      throws Exception {
+    h.processElement(mark(longPut, longPutMid - 0.01, longPutMid + 0.01, at), 0);
+    h.processElement(mark(shortPut, shortPutMid - 0.01, shortPutMid + 0.01, at), 0);
+    h.processElement(mark(shortCall, shortCallMid - 0.01, shortCallMid + 0.01, at), 0);
+    h.processElement(mark(longCall, longCallMid - 0.01, longCallMid + 0.01, at), 0);
+  }
+
+  private static final RuleBookFactory TAKE_PROFIT_AND_STOP =
+      () ->
+          RuleBook.same(
+              List.of(
+                  new TakeProfitRule(new TakeProfitRule.Thresholds(0.5, 1.0)),
+                  new StopLossRule(new StopLossRule.Thresholds(2.0, 0.5, VolatilityScaling.NONE))));
+
+  @Test
+  void theRulesJudgeEachMarkNearTriggersAlertOnceAndFiredDecisionsRepeatOnlyAfterAWhile()
+      throws Exception {
+    try (var h = harness(null, TAKE_PROFIT_AND_STOP)) {
+      openAndFill(h); // a 1.25 credit: take profit at 62.50, commissions 2.60 paid
+      // worth 0.67: P&L (1.25 - 0.67) * 100 - 2.60 = 55.40, 89% of the way
+      markCondorAt(h, 0.10, 0.45, 0.42, 0.10, T.plusSeconds(10));
+      assertThat(decisions(h)).isEmpty();
+      assertThat(h.getSideOutput(StrategyOperator.ALERTS))
+          .extracting(r -> r.getValue().code())
+          .containsExactly("NEAR_TAKE_PROFIT");
+      markCondorAt(h, 0.10, 0.45, 0.42, 0.10, T.plusSeconds(11));
+      assertThat(h.getSideOutput(StrategyOperator.ALERTS)).as("once per episode").hasSize(1);
+      // worth 0.55: P&L 67.40 >= 62.50
+      markCondorAt(h, 0.10, 0.40, 0.35, 0.10, T.plusSeconds(20));
+      assertThat(decisions(h)).hasSize(1);
+      Decision d = decisions(h).get(0);
+      assertThat(d.rule()).isEqualTo(RuleId.TAKE_PROFIT);
+      assertThat(d.priority()).isEqualTo(1);
+      assertThat(d.action()).isEqualTo(DecisionAction.CLOSE);
+      assertThat(d.measurements()).isNotEmpty();
+      markCondorAt(h, 0.10, 0.40, 0.35, 0.10, T.plusSeconds(22));
+      assertThat(decisions(h)).as("still firing: not sent again within 5 s").hasSize(1);
+      markCondorAt(h, 0.10, 0.40, 0.35, 0.10, T.plusSeconds(26));
+      assertThat(decisions(h)).as("sent again after 5 s while it fires").hasSize(2);
+      assertThat(h.getSideOutput(StrategyOperator.SIGNALS)).isNull();
+
+      // worth 3.90: a loss of 265 + 2.60 > 2 x 125: the stop loss breaches, for the CEP stage
+      markCondorAt(h, 0.05, 2.00, 2.00, 0.05, T.plusSeconds(40));
+      List<RuleSignal> signals =
+          h.getSideOutput(StrategyOperator.SIGNALS).stream().map(StreamRecord::getValue).toList();
+      assertThat(signals).isNotEmpty().allSatisfy(x -> assertThat(x.breached()).isTrue());
+      assertThat(signals.get(0).decision().rule()).isEqualTo(RuleId.STOP_LOSS);
+      int breached = signals.size();
+      // back to 1.25: the first mark that does not breach ends the episode, then silence
+      markCondorAt(h, 0.40, 1.10, 1.00, 0.45, T.plusSeconds(50));
+      signals =
+          h.getSideOutput(StrategyOperator.SIGNALS).stream().map(StreamRecord::getValue).toList();
+      assertThat(signals).hasSize(breached + 1);
+      assertThat(signals.get(breached).breached()).isFalse();
     }
   }
 

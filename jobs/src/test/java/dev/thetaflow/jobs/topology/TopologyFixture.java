@@ -100,7 +100,7 @@ final class TopologyFixture {
         lineage,
         StrategyOperator.Settings.defaults(MarketSpec.defaults().assumptions()),
         50,
-        dev.thetaflow.core.rules.RuleBookFactory.none());
+        DecisionSettings.none());
   }
 
   /** The states recorded in the strategies table, in no particular order. */
