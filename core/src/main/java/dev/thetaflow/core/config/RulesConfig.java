@@ -46,12 +46,14 @@ import java.util.TreeMap;
  * @param nearTrigger a rule this close to its threshold (a share, e.g. 0.8) raises an alert
  * @param confirmations how long a trailing-stop or stop-loss breach must hold before it acts
  * @param portfolioLimits the portfolio limits' thresholds
+ * @param vixConId the conId of the CBOE VIX index whose quotes the rules read (IB's is 13455763)
  */
 public record RulesConfig(
     RulesSpec spec,
     double nearTrigger,
     Map<RuleId, Confirmation> confirmations,
-    RulesSpec.Entry portfolioLimits) {
+    RulesSpec.Entry portfolioLimits,
+    long vixConId) {
 
   /**
    * A breach confirmed after {@code marks} consecutive breached marks over at least {@code hold}.
@@ -59,6 +61,8 @@ public record RulesConfig(
   public record Confirmation(int marks, Duration hold) {}
 
   static final DecimalRange NEAR = new DecimalRange(0.05, true, 1);
+  static final IntegerRange CON_ID = new IntegerRange(1, Integer.MAX_VALUE);
+  static final long IB_VIX_CON_ID = 13_455_763L;
   static final IntegerRange MARKS = new IntegerRange(1, 100);
   static final DurationRange HOLD = new DurationRange(Duration.ZERO, Duration.ofMinutes(10));
   private static final List<RuleId> CONFIRMED = List.of(RuleId.TRAILING_STOP, RuleId.STOP_LOSS);
@@ -77,6 +81,7 @@ public record RulesConfig(
   static RulesConfig read(ConfigSection s) {
     List<RuleId> order = order(s, "priority", null);
     double near = s.decimal("nearTrigger", 0.8, NEAR);
+    long vixConId = s.longInteger("vixConId", IB_VIX_CON_ID, CON_ID);
     ConfigSection volatilitySection = s.section("volatility");
     RulesSpec.Entry volatility =
         new RulesSpec.Entry(null, volatilitySection.path(), scalars(volatilitySection));
@@ -145,7 +150,7 @@ public record RulesConfig(
             defaultParams.get(RuleId.PORTFOLIO_LIMITS));
     RulesSpec spec = new RulesSpec(byType, volatility);
     check(spec, portfolio, defaults, overrides, volatilitySection);
-    return s.build(() -> new RulesConfig(spec, near, confirmations, portfolio));
+    return s.build(() -> new RulesConfig(spec, near, confirmations, portfolio, vixConId));
   }
 
   /**

@@ -24,4 +24,9 @@ public record StreamedInstrument(String symbol, String secType, String exchange,
   public static StreamedInstrument stock(String symbol) {
     return new StreamedInstrument(symbol, "STK", "SMART", "USD");
   }
+
+  /** The CBOE VIX index, which the catastrophe and VIX-exit rules read. */
+  public static StreamedInstrument vix() {
+    return new StreamedInstrument("VIX", "IND", "CBOE", "USD");
+  }
 }

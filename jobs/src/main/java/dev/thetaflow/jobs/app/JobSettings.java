@@ -27,7 +27,10 @@ public final class JobSettings {
 
   /** Streamed when no instruments are named: the underlyings the strategies trade today. */
   public static final List<StreamedInstrument> DEFAULT_INSTRUMENTS =
-      List.of(StreamedInstrument.stock("SPY"), StreamedInstrument.stock("QQQ"));
+      List.of(
+          StreamedInstrument.stock("SPY"),
+          StreamedInstrument.stock("QQQ"),
+          StreamedInstrument.vix());
 
   /** IB Gateway and TWS report times without a zone in the exchange's zone for US options. */
   public static final String GATEWAY_ZONE = "America/New_York";
@@ -64,7 +67,7 @@ public final class JobSettings {
     return Arrays.stream(symbols.split(","))
         .map(String::trim)
         .filter(s -> !s.isEmpty())
-        .map(s -> s.equals("VIX") ? new StreamedInstrument("VIX", "IND", "CBOE", "USD") : stock(s))
+        .map(s -> s.equals("VIX") ? StreamedInstrument.vix() : stock(s))
         .toList();
   }
 

@@ -10,8 +10,19 @@ import java.time.Instant;
  * @param kind what to do
  * @param reason why, as the command gave it
  * @param time when it was issued
+ * @param value the level of a {@link Kind#VIX} control, NaN otherwise
  */
-public record Control(Kind kind, String reason, Instant time) {
+public record Control(Kind kind, String reason, Instant time, double value) {
+
+  /** A command (no value). */
+  public Control(Kind kind, String reason, Instant time) {
+    this(kind, reason, time, Double.NaN);
+  }
+
+  /** VIX's level, for every strategy's rules (not a command: only strategies hear it). */
+  public static Control vix(double level, Instant time) {
+    return new Control(Kind.VIX, "VIX", time, level);
+  }
 
   /** What a control does. */
   public enum Kind {
@@ -24,6 +35,8 @@ public record Control(Kind kind, String reason, Instant time) {
     /** Let entries leave again. */
     RESUME_ENTRIES,
     /** Close every open strategy (the gate ignores it). */
-    CLOSE_ALL
+    CLOSE_ALL,
+    /** VIX moved: every open strategy's rules judge it ({@code value}). */
+    VIX
   }
 }

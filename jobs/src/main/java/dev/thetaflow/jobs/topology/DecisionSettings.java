@@ -13,13 +13,15 @@ import java.util.Optional;
 
 /**
  * How the job decides: the rules per strategy type, the near-trigger share for alerts, the CEP
- * confirmations of trailing stops and stop losses, and the portfolio limits (null: none).
+ * confirmations of trailing stops and stop losses, the portfolio limits (null: none), and the conId
+ * of the VIX index whose quotes the rules read (0: none).
  */
 public record DecisionSettings(
     RuleBookFactory rules,
     double nearTrigger,
     Map<RuleId, Confirmation> confirmations,
-    RulesSpec.Entry portfolioLimits)
+    RulesSpec.Entry portfolioLimits,
+    long vixConId)
     implements Serializable {
 
   public DecisionSettings {
@@ -28,7 +30,7 @@ public record DecisionSettings(
 
   /** No rules: strategies are closed by command only. */
   public static DecisionSettings none() {
-    return new DecisionSettings(RuleBookFactory.none(), 0.8, Confirmations.DEFAULTS, null);
+    return new DecisionSettings(RuleBookFactory.none(), 0.8, Confirmations.DEFAULTS, null, 0);
   }
 
   /** As configured ({@code rules:}), or none when the section is absent. */
@@ -40,6 +42,7 @@ public record DecisionSettings(
     Map<RuleId, Confirmation> confirmations = new EnumMap<>(RuleId.class);
     c.confirmations()
         .forEach((rule, k) -> confirmations.put(rule, new Confirmation(k.marks(), k.hold())));
-    return new DecisionSettings(c.spec(), c.nearTrigger(), confirmations, c.portfolioLimits());
+    return new DecisionSettings(
+        c.spec(), c.nearTrigger(), confirmations, c.portfolioLimits(), c.vixConId());
   }
 }

@@ -101,7 +101,7 @@ final class RiskGate extends CoProcessFunction<OrderAction, Control, OrderAction
       }
       case PAUSE_ENTRIES -> gate.pauseEntries();
       case RESUME_ENTRIES -> gate.resumeEntries();
-      case CLOSE_ALL -> {
+      case CLOSE_ALL, VIX -> {
         return; // the strategies' business
       }
     }

@@ -78,6 +78,14 @@ public final class StrategyOperator
   public static final MapStateDescriptor<String, Boolean> SWITCHES =
       new MapStateDescriptor<>("switches", Types.STRING, Types.BOOLEAN);
 
+  /** VIX's level and its first level of the trading day (broadcast: every strategy reads it). */
+  public static final MapStateDescriptor<String, Double> MARKET =
+      new MapStateDescriptor<>("market", Types.STRING, Types.DOUBLE);
+
+  private static final String VIX_LEVEL = "vix";
+  private static final String VIX_REFERENCE = "vixReference";
+  private static final String VIX_REFERENCE_DAY = "vixReferenceDay";
+
   static final String KILLED = "killed";
   static final String ENTRIES_PAUSED = "entriesPaused";
   private static final Logger LOG = LoggerFactory.getLogger(StrategyOperator.class);
@@ -291,7 +299,17 @@ public final class StrategyOperator
         record.recordedAtMillis = time.toEpochMilli();
       }
       StrategySnapshot snapshot = snapshot(record, s, book, time, recorded);
-      strategyRules.evaluate(record, s, book, time, ctx::output);
+      var market = ctx.getBroadcastState(MARKET);
+      Double vix = market.get(VIX_LEVEL);
+      Double vixReference = market.get(VIX_REFERENCE);
+      strategyRules.evaluate(
+          record,
+          s,
+          book,
+          time,
+          vix == null ? Double.NaN : vix,
+          vixReference == null ? Double.NaN : vixReference,
+          ctx::output);
       state.update(record); // the marked leg was written into the record by mark()
       out.collect(snapshot);
       return;
@@ -548,7 +566,50 @@ public final class StrategyOperator
               requestClose(s, "close all: " + control.reason(), time, ctx::output);
             });
       }
+      case VIX -> onVix(control, ctx);
     }
+  }
+
+  /**
+   * Keeps VIX's level and its first level of the trading day, then lets every open strategy's rules
+   * judge it: a VIX spike must close short-volatility strategies even when their own legs are
+   * quiet.
+   */
+  private void onVix(Control control, Context ctx) throws Exception {
+    if (!(control.value() > 0)) {
+      return;
+    }
+    var market = ctx.getBroadcastState(MARKET);
+    long day =
+        control
+            .time()
+            .atZone(dev.thetaflow.core.time.UsEquityCalendar.ZONE)
+            .toLocalDate()
+            .toEpochDay();
+    Double referenceDay = market.get(VIX_REFERENCE_DAY);
+    if (referenceDay == null || referenceDay.longValue() != day) {
+      market.put(VIX_REFERENCE, control.value());
+      market.put(VIX_REFERENCE_DAY, (double) day);
+    }
+    market.put(VIX_LEVEL, control.value());
+    double vix = control.value();
+    double reference = market.get(VIX_REFERENCE);
+    ctx.applyToKeyedState(
+        STRATEGY,
+        (strategyId, keyed) -> {
+          StrategyRecord record = keyed.value();
+          if (record == null) {
+            return;
+          }
+          Strategy s = strategy(record);
+          if (s.state() != StrategyState.OPEN) {
+            return;
+          }
+          StrategyBook book = book(record, s);
+          Instant time = control.time().isBefore(s.openedAt()) ? s.openedAt() : control.time();
+          strategyRules.evaluate(record, s, book, time, vix, reference, ctx::output);
+          keyed.update(record);
+        });
   }
 
   /** Where orders and market rows leave: the context's side outputs. */

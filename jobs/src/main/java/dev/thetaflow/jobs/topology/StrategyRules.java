@@ -73,11 +73,17 @@ final class StrategyRules {
 
   /** Judges an OPEN strategy after a change of its marks or Greeks. */
   void evaluate(
-      StrategyRecord record, Strategy s, StrategyBook strategyBook, Instant now, Outputs outputs) {
+      StrategyRecord record,
+      Strategy s,
+      StrategyBook strategyBook,
+      Instant now,
+      double vix,
+      double vixReference,
+      Outputs outputs) {
     if (s.state() != StrategyState.OPEN || s.openingNetPrice() == null) {
       return;
     }
-    RuleInput input = input(record, s, strategyBook, now);
+    RuleInput input = input(record, s, strategyBook, now, vix, vixReference);
     book.evaluate(input, evaluations);
     long nowMillis = now.toEpochMilli();
     boolean repeat = nowMillis - record.decidedAtMillis >= repeatMillis;
@@ -132,7 +138,13 @@ final class StrategyRules {
   }
 
   /** What the rules read, with the remembered values brought up to date. */
-  RuleInput input(StrategyRecord record, Strategy s, StrategyBook strategyBook, Instant now) {
+  RuleInput input(
+      StrategyRecord record,
+      Strategy s,
+      StrategyBook strategyBook,
+      Instant now,
+      double vix,
+      double vixReference) {
     long nowMillis = now.toEpochMilli();
     ZonedDateTime ny = now.atZone(UsEquityCalendar.ZONE);
     long day = ny.toLocalDate().toEpochDay();
@@ -201,8 +213,8 @@ final class StrategyRules {
         Double.isFinite(unrealized),
         record.spot > 0 ? record.spot : Double.NaN,
         record.spotReference > 0 ? record.spotReference : Double.NaN,
-        Double.NaN,
-        Double.NaN,
+        vix,
+        vixReference,
         iv,
         record.ivAtEntryMillis > 0 ? record.ivAtEntry : Double.NaN,
         dte == Long.MAX_VALUE ? -1 : (int) dte,

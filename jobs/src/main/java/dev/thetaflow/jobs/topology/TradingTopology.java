@@ -121,12 +121,20 @@ public final class TradingTopology {
             .process(new OrderTracker())
             .uid("order-tracker")
             .name("Orders as the broker reports them");
+    long vixConId = s.decisions().vixConId();
+    DataStream<Control> vix =
+        broker
+            .filter(e -> e instanceof BrokerEvent.QuoteEvent q && q.quote().conId() == vixConId)
+            .map(e -> vixLevel(((BrokerEvent.QuoteEvent) e).quote()))
+            .returns(Control.class)
+            .filter(c -> c.value() > 0)
+            .name("VIX");
     SingleOutputStreamOperator<StrategySnapshot> strategies =
         strategies(
             broker,
             opened,
             closes,
-            controls,
+            controls.union(vix),
             brokerOrders,
             new StrategyOperator(
                 s.strategies(),
@@ -294,10 +302,18 @@ public final class TradingTopology {
     return opened
         .union(closes, marks, fills, orderChanges)
         .keyBy(StrategyInput::strategyId)
-        .connect(controls.broadcast(StrategyOperator.SWITCHES))
+        .connect(controls.broadcast(StrategyOperator.SWITCHES, StrategyOperator.MARKET))
         .process(operator)
         .uid("strategies")
         .name("Strategies");
+  }
+
+  /**
+   * VIX's level from a quote: the mid when two-sided, else the last value (an index has no book).
+   */
+  private static Control vixLevel(dev.thetaflow.core.market.Quote q) {
+    double level = q.isTwoSided() && q.bid() > 0 && q.ask() >= q.bid() ? q.mid() : q.last();
+    return Control.vix(Double.isNaN(level) ? 0 : level, q.time());
   }
 
   /** Broker events of one kind. */

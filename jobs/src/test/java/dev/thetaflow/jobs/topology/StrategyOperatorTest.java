@@ -82,7 +82,7 @@ class StrategyOperatorTest {
                     10_000,
                     rules,
                     0.8),
-                List.of(StrategyOperator.SWITCHES)),
+                List.of(StrategyOperator.SWITCHES, StrategyOperator.MARKET)),
             StrategyInput::strategyId,
             Types.STRING,
             1,
@@ -271,6 +271,26 @@ class StrategyOperatorTest {
           h.getSideOutput(StrategyOperator.SIGNALS).stream().map(StreamRecord::getValue).toList();
       assertThat(signals).hasSize(breached + 1);
       assertThat(signals.get(breached).breached()).isFalse();
+    }
+  }
+
+  @Test
+  void aVixSpikeIsJudgedByEveryOpenStrategyWithoutAQuoteOfItsOwn() throws Exception {
+    RuleBookFactory vixExit =
+        () ->
+            RuleBook.same(
+                List.of(
+                    new dev.thetaflow.core.rules.VixExitRule(
+                        new dev.thetaflow.core.rules.VixExitRule.Thresholds(35, 0.25))));
+    try (var h = harness(null, vixExit)) {
+      openAndFill(h);
+      markCondorAt(h, 0.10, 0.45, 0.42, 0.10, T.plusSeconds(10));
+      h.processBroadcastElement(Control.vix(18, T.plusSeconds(11)), 0);
+      assertThat(decisions(h)).isEmpty();
+      h.processBroadcastElement(Control.vix(23.5, T.plusSeconds(12)), 0);
+      Decision d = decisions(h).get(0);
+      assertThat(d.rule()).isEqualTo(RuleId.VIX_EXIT);
+      assertThat(d.reason()).contains("23.5").contains("18");
     }
   }
 
