@@ -66,8 +66,12 @@ public final class PortfolioOperator
   private static final ValueStateDescriptor<PortfolioRecord> ACCOUNT =
       new ValueStateDescriptor<>("account", TypeInformation.of(PortfolioRecord.class));
 
-  // PortfolioLimits is not Serializable: its thresholds travel, the rule is rebuilt in open()
-  private final PortfolioLimits.Thresholds thresholds;
+  // neither PortfolioLimits nor its Thresholds is Serializable: the numbers travel, the rule is
+  // rebuilt in open()
+  private final double maxDollarDeltaShare;
+  private final double maxVegaPerPoint;
+  private final double maxLoss;
+  private final double maxConcentration;
   private final long intervalMillis;
   private final long repeatMillis;
 
@@ -84,7 +88,11 @@ public final class PortfolioOperator
       throw new IllegalArgumentException(
           "portfolio: interval and repeat must not be negative, were " + interval + ", " + repeat);
     }
-    this.thresholds = limits.thresholds();
+    PortfolioLimits.Thresholds t = limits.thresholds();
+    this.maxDollarDeltaShare = t.maxDollarDeltaShare();
+    this.maxVegaPerPoint = t.maxVegaPerPoint();
+    this.maxLoss = t.maxLoss();
+    this.maxConcentration = t.maxConcentration();
     this.intervalMillis = interval.toMillis();
     this.repeatMillis = repeat.toMillis();
   }
@@ -123,7 +131,10 @@ public final class PortfolioOperator
 
   @Override
   public void open(OpenContext context) {
-    limits = new PortfolioLimits(thresholds);
+    limits =
+        new PortfolioLimits(
+            new PortfolioLimits.Thresholds(
+                maxDollarDeltaShare, maxVegaPerPoint, maxLoss, maxConcentration));
     book = getRuntimeContext().getMapState(BOOK);
     decided = getRuntimeContext().getMapState(DECIDED);
     account = getRuntimeContext().getState(ACCOUNT);

@@ -80,7 +80,7 @@ class PortfolioOperatorTest {
   }
 
   /** A held strategy worth {@code dollarDelta} at spot 100 with {@code pnl} after commissions. */
-  private static StrategySnapshot held(
+  static StrategySnapshot held(
       String id, String underlying, double dollarDelta, double pnl, Instant at) {
     return snapshot(strategy(id, underlying, StrategyState.OPEN), 1, dollarDelta, pnl, at);
   }
