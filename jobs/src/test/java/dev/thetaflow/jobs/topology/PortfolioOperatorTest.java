@@ -315,5 +315,6 @@ class PortfolioOperatorTest {
   void stateTypesArePojosSoTheyCanEvolve() {
     assertThat(TypeInformation.of(ExposureRecord.class)).isInstanceOf(PojoTypeInfo.class);
     assertThat(TypeInformation.of(PortfolioRecord.class)).isInstanceOf(PojoTypeInfo.class);
+    assertThat(TypeInformation.of(PortfolioRisk.class)).isInstanceOf(PojoTypeInfo.class);
   }
 }
