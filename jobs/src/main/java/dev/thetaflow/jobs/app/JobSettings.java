@@ -110,7 +110,7 @@ public final class JobSettings {
         lineage,
         StrategyOperator.Settings.defaults(config.analytics().market()),
         config.risk().maxContractsPerOrder(),
-        DecisionSettings.of(config.rules()));
+        DecisionSettings.of(config.rules()).notifying(config.notifications()));
   }
 
   /** Checkpoint interval, parallelism, state backend and savepoint directory from {@code flink}. */

@@ -1,5 +1,6 @@
 package dev.thetaflow.jobs.topology;
 
+import dev.thetaflow.core.alert.Alert;
 import dev.thetaflow.core.broker.BrokerEvent;
 import dev.thetaflow.core.broker.BrokerEvent.FillEvent;
 import dev.thetaflow.core.command.Command;
@@ -9,6 +10,9 @@ import dev.thetaflow.core.decision.Decision;
 import dev.thetaflow.core.instrument.Leg;
 import dev.thetaflow.core.order.OrderAction;
 import dev.thetaflow.core.order.OrderRef;
+import dev.thetaflow.core.rules.PortfolioLimits;
+import dev.thetaflow.core.rules.RuleParams;
+import dev.thetaflow.core.rules.RulesSpec;
 import dev.thetaflow.ib.client.ConnectionOptions;
 import dev.thetaflow.ib.source.IbSource;
 import dev.thetaflow.ib.source.IbSourceSettings;
@@ -141,8 +145,24 @@ public final class TradingTopology {
                 s.maxContractsPerOrder(),
                 s.decisions().rules(),
                 s.decisions().nearTrigger()));
+    DataStream<Decision> portfolioDecisions = null;
+    if (s.decisions().portfolioLimits() != null) {
+      RulesSpec.Entry limits = s.decisions().portfolioLimits();
+      // recorded snapshots only (each change of state or fill, marks at most every 5 s): limits on
+      // a whole portfolio do not need every tick, and one task hears every strategy
+      SingleOutputStreamOperator<PortfolioRisk> risk =
+          PortfolioOperator.attach(
+              strategies.filter(StrategySnapshot::recorded).name("Recorded for the portfolio"),
+              broker,
+              PortfolioLimits.from(new RuleParams(limits.path(), limits.params())),
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(30));
+      table(risk, s, Tables.PORTFOLIO_RISK, new PortfolioRiskRows(s.lineage()));
+      portfolioDecisions = risk.getSideOutput(PortfolioOperator.DECISIONS);
+    }
     SingleOutputStreamOperator<DecisionEvent> decided =
-        decisions(strategies, controls, s.maxContractsPerOrder(), s.decisions());
+        decisions(
+            strategies, controls, portfolioDecisions, s.maxContractsPerOrder(), s.decisions());
     table(decided, s, Tables.DECISIONS, new DecisionRows(s.lineage()));
 
     table(
@@ -186,6 +206,35 @@ public final class TradingTopology {
         .uid("order-sink")
         .name("Order sink")
         .setParallelism(1);
+    DataStream<Alert> alerts =
+        strategies
+            .getSideOutput(StrategyOperator.ALERTS)
+            .union(
+                decided.getSideOutput(DecisionExecutor.ALERTS),
+                gated
+                    .getSideOutput(RiskGate.DECISIONS)
+                    .union(strategies.getSideOutput(StrategyOperator.REFUSALS))
+                    .flatMap(
+                        (OrderUpdate u, Collector<Alert> out) -> {
+                          Alert a = Alerts.refused(u);
+                          if (a != null) {
+                            out.collect(a);
+                          }
+                        })
+                    .returns(Alert.class)
+                    .name("Refusal alerts"),
+                only(broker, BrokerEvent.ConnectionEvent.class)
+                    .map(Alerts::connection)
+                    .returns(Alert.class)
+                    .name("Connection alerts"));
+    table(alerts, s, Tables.ALERTS, new AlertRows(s.lineage()));
+    if (s.decisions().notifications() != null) {
+      alerts
+          .sinkTo(s.decisions().notifications())
+          .uid("notifications")
+          .name("Notifications")
+          .setParallelism(1); // one writer: deduplication and the rate limit are its own
+    }
     table(
         gated
             .getSideOutput(RiskGate.DECISIONS)
@@ -203,18 +252,22 @@ public final class TradingTopology {
    * Where each strategy's decisions become orders ({@link DecisionExecutor}, keyed by strategy):
    * its rules' and a person's decisions and its status from the strategies' operator, and the
    * trailing stop's and stop loss's breaches once the CEP stage confirmed them ({@link
-   * Confirmations}). Orders leave on {@link StrategyOperator#ORDERS}, refusals on {@link
-   * StrategyOperator#REFUSALS}, alerts on {@link DecisionExecutor#ALERTS}; the main output is what
-   * was done, for the decisions table.
+   * Confirmations}), and the portfolio limits' reductions (null: none). Orders leave on {@link
+   * StrategyOperator#ORDERS}, refusals on {@link StrategyOperator#REFUSALS}, alerts on {@link
+   * DecisionExecutor#ALERTS}; the main output is what was done, for the decisions table.
    */
   public static SingleOutputStreamOperator<DecisionEvent> decisions(
       SingleOutputStreamOperator<StrategySnapshot> strategies,
       DataStream<Control> controls,
+      DataStream<Decision> portfolioDecisions,
       int maxContractsPerOrder,
       DecisionSettings settings) {
     DataStream<Decision> confirmed =
         Confirmations.confirm(
             strategies.getSideOutput(StrategyOperator.SIGNALS), settings.confirmations());
+    if (portfolioDecisions != null) {
+      confirmed = confirmed.union(portfolioDecisions);
+    }
     DataStream<ExecutorInput> decided =
         strategies
             .getSideOutput(StrategyOperator.DECISIONS)

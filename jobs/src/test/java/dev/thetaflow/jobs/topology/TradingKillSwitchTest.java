@@ -171,6 +171,23 @@ class TradingKillSwitchTest {
         .anySatisfy(r -> assertThat((Double) r[avg]).isNotNull());
     assertThat(TopologyFixture.strategyStates(reader, data))
         .contains("PENDING_ENTRY", "OPEN", "CLOSING", "CLOSED");
+    // the close command became a person's decision, sent by the executor as pv's exit
+    var decisions = reader.table(data.resolve("decisions").toString()).read();
+    assertThat(decisions.rows())
+        .filteredOn(r -> "pv".equals(r[decisions.column("strategy_id")]))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r[decisions.column("rule")]).isEqualTo("MANUAL");
+              assertThat(r[decisions.column("action")]).isEqualTo("CLOSE");
+              assertThat((String) r[decisions.column("reason")]).contains("SENT pv:EXIT:1");
+            });
+    // and what was refused is an alert a person reads
+    var alerts = reader.table(data.resolve("alerts").toString()).read();
+    assertThat(alerts.rows())
+        .filteredOn(r -> "ORDER_REFUSED".equals(r[alerts.column("category")]))
+        .extracting(r -> (String) r[alerts.column("strategy_id")])
+        .contains("big", "late");
   }
 
   private java.util.Set<String> orderStatuses(DeltaReader reader) {
