@@ -1,6 +1,7 @@
 package dev.thetaflow.jobs.topology;
 
 import dev.thetaflow.core.alert.Alert;
+import dev.thetaflow.core.alert.Severity;
 import dev.thetaflow.core.broker.BrokerEvent;
 import dev.thetaflow.core.broker.BrokerEvent.FillEvent;
 import dev.thetaflow.core.command.Command;
@@ -80,6 +81,8 @@ public final class TradingTopology {
 
   private static final OutputTag<CommandAction.OpenStrategy> OPENS =
       new OutputTag<>("opens", TypeInformation.of(CommandAction.OpenStrategy.class));
+  private static final OutputTag<Alert> ACKNOWLEDGEMENTS =
+      new OutputTag<>("acknowledgements", TypeInformation.of(Alert.class));
   private static final OutputTag<Control> GATE =
       new OutputTag<>("gate-controls", TypeInformation.of(Control.class));
 
@@ -227,7 +230,12 @@ public final class TradingTopology {
                     .map(Alerts::connection)
                     .returns(Alert.class)
                     .name("Connection alerts"));
-    table(alerts, s, Tables.ALERTS, new AlertRows(s.lineage()));
+    // acknowledgements are rows of the table, not news to send
+    table(
+        alerts.union(closes.getSideOutput(ACKNOWLEDGEMENTS)),
+        s,
+        Tables.ALERTS,
+        new AlertRows(s.lineage()));
     if (s.decisions().notifications() != null) {
       alerts
           .sinkTo(s.decisions().notifications())
@@ -434,6 +442,17 @@ public final class TradingTopology {
       } else if (a instanceof CommandAction.ResumeEntries resume) {
         ctx.output(
             GATE, new Control(Control.Kind.RESUME_ENTRIES, resume.reason(), command.issuedAt()));
+      } else if (a instanceof CommandAction.AcknowledgeAlert ack) {
+        ctx.output(
+            ACKNOWLEDGEMENTS,
+            new Alert(
+                ack.alertId(),
+                command.issuedAt(),
+                Severity.INFO,
+                "command " + command.commandId(),
+                AlertRows.ACKNOWLEDGED,
+                ack.note() == null || ack.note().isBlank() ? "acknowledged" : ack.note(),
+                null));
       } else {
         LOG.info("command {} ({}) is not handled by this job yet", command.commandId(), a.type());
       }

@@ -111,6 +111,11 @@ class TradingKillSwitchTest {
         TopologyFixture.command(
             tables,
             data,
+            "ack-late",
+            new CommandAction.AcknowledgeAlert("late-refusal", "seen, kill switch test"));
+        TopologyFixture.command(
+            tables,
+            data,
             "open-big",
             new CommandAction.OpenStrategy(
                 new StrategySpec(
@@ -126,7 +131,8 @@ class TradingKillSwitchTest {
             () -> {
               var statuses = orderStatuses(reader);
               return statuses.contains("big:ENTRY:1/REFUSED")
-                  && statuses.contains("wk:ENTRY:1/CANCELLED");
+                  && statuses.contains("wk:ENTRY:1/CANCELLED")
+                  && acknowledged(reader).contains("late-refusal");
             });
       }
     }
@@ -188,6 +194,18 @@ class TradingKillSwitchTest {
         .filteredOn(r -> "ORDER_REFUSED".equals(r[alerts.column("category")]))
         .extracting(r -> (String) r[alerts.column("strategy_id")])
         .contains("big", "late");
+  }
+
+  /** Alert ids acknowledged in the alerts table. */
+  private java.util.Set<String> acknowledged(DeltaReader reader) {
+    var alerts = reader.table(data.resolve("alerts").toString()).read();
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (Object[] r : alerts.rows()) {
+      if (Boolean.TRUE.equals(r[alerts.column("acknowledged")])) {
+        out.add((String) r[alerts.column("alert_id")]);
+      }
+    }
+    return out;
   }
 
   private java.util.Set<String> orderStatuses(DeltaReader reader) {
