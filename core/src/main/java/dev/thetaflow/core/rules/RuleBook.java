@@ -30,6 +30,11 @@ public final class RuleBook {
     }
   }
 
+  /** Whether the type has no enabled rule (nothing to evaluate). */
+  public boolean isEmpty(StrategyType type) {
+    return byType.get(type).length == 0;
+  }
+
   /** The type's rules, highest priority first. */
   public List<Rule> rules(StrategyType type) {
     return List.of(byType.get(type));

@@ -80,7 +80,7 @@ final class StrategyRules {
       double vix,
       double vixReference,
       Outputs outputs) {
-    if (s.state() != StrategyState.OPEN || s.openingNetPrice() == null) {
+    if (s.state() != StrategyState.OPEN || s.openingNetPrice() == null || book.isEmpty(s.type())) {
       return;
     }
     RuleInput input = input(record, s, strategyBook, now, vix, vixReference);
