@@ -1,7 +1,5 @@
 package dev.thetaflow.core.analytics.american;
 
-import dev.thetaflow.core.analytics.Normal;
-
 /**
  * The Andersen–Lake–Offengelt (2016) solver for a unit-strike American put with a single exercise
  * boundary (r &gt; 0, or r = 0 with q &lt; 0).
@@ -156,7 +154,7 @@ final class QdFpPutSolver {
     for (int k = n - 1; k >= 0; k--) {
       double xi = 0.5 * sqrtT * (1.0 + cheb.node(k));
       double tau = xi * xi;
-      double dr = seedRate == r ? nodeEr[k] : Math.exp(-seedRate * tau);
+      double dr = seedRate == r ? nodeEr[k] : FastExp.exp(-seedRate * tau);
       previous = QdPlusBoundary.solve(seedRate, q, vol, tau, dr, nodeEq[k], seedMax, previous);
       double lnRatio = Math.log(Math.min(previous, xMax)) - lnX;
       values[k] = lnRatio * lnRatio;
@@ -247,8 +245,8 @@ final class QdFpPutSolver {
     for (int k = 0; k < n; k++) {
       double xi = 0.5 * sqrtT * (1.0 + cheb.node(k));
       double tau = xi * xi;
-      nodeEr[k] = Math.exp(-r * tau);
-      nodeEq[k] = Math.exp(-q * tau);
+      nodeEr[k] = FastExp.exp(-r * tau);
+      nodeEq[k] = FastExp.exp(-q * tau);
       // Split at u = tau/2: lag tau - u = y^2 on the near side, u = y^2 on the far side, so that
       // neither end of the integrand has a square-root kink.
       double half = 0.5 * halfRoot * xi;
@@ -260,8 +258,8 @@ final class QdFpPutSolver {
         // The far point's lag is tau - y^2: its root is the near point's xi(u), and its discount
         // factors are the node's divided by the near point's, which saves half the exponentials.
         double farRoot = Math.sqrt(Math.max(tau - y * y, 0.0));
-        double nearEr = Math.exp(-r * y * y);
-        double nearEq = Math.exp(-q * y * y);
+        double nearEr = FastExp.exp(-r * y * y);
+        double nearEq = FastExp.exp(-q * y * y);
         qs[near] = y;
         qs[far] = farRoot;
         qsInverse[near] = 1.0 / y;
@@ -384,8 +382,8 @@ final class QdFpPutSolver {
       double dp = dm + v;
       double er = nodeEr[k];
       double eq = nodeEq[k];
-      double pdfM = Normal.pdf(dm);
-      double pdfP = Normal.pdf(dp);
+      double pdfM = FastExp.pdf(dm);
+      double pdfP = FastExp.pdf(dp);
       double bigN;
       double bigD;
       double directN;
@@ -435,7 +433,7 @@ final class QdFpPutSolver {
         double slopeD = 0.0;
         if (useA) {
           if (withN) {
-            double pdf = Normal.pdf(dmj);
+            double pdf = FastExp.pdf(dmj);
             double unit = qWeight[idx] * qEr[idx] * pdf * ssInverse; // the integrand without r
             double term = r * unit;
             bigN += term;
@@ -446,7 +444,7 @@ final class QdFpPutSolver {
             }
           }
           if (withD) {
-            double pdf = Normal.pdf(dpj);
+            double pdf = FastExp.pdf(dpj);
             double unit =
                 qWeight[idx] * qEq[idx] * (pdf * ssInverse + NormalFromDensity.cdf(dpj, pdf));
             double wq = q * qWeight[idx] * qEq[idx];
@@ -460,7 +458,7 @@ final class QdFpPutSolver {
         } else {
           if (withN) {
             double wr = qWeight[idx] * qEr[idx];
-            double pdf = Normal.pdf(dmj);
+            double pdf = FastExp.pdf(dmj);
             double unit = wr * NormalFromDensity.cdf(dmj, pdf);
             bigN += r * unit;
             slopeN = r * wr * pdf * ssInverse;
@@ -471,7 +469,7 @@ final class QdFpPutSolver {
           }
           if (withD) {
             double wq = qWeight[idx] * qEq[idx];
-            double pdf = Normal.pdf(dpj);
+            double pdf = FastExp.pdf(dpj);
             double unit = wq * NormalFromDensity.cdf(dpj, pdf);
             bigD += q * unit;
             slopeD = q * wq * pdf * ssInverse;
@@ -528,12 +526,12 @@ final class QdFpPutSolver {
   /** The boundary at time to maturity tau, unit strike. */
   double boundary(double tau) {
     double z = 2.0 * Math.sqrt(Math.max(tau, 0.0)) / sqrtT - 1.0;
-    return Math.exp(lnX - Math.sqrt(Math.max(cheb.evaluate(coef, z), 0.0)));
+    return FastExp.exp(lnX - Math.sqrt(Math.max(cheb.evaluate(coef, z), 0.0)));
   }
 
   /** The boundary today (time to maturity T). */
   double boundaryAtMaturity() {
-    return Math.exp(lnX - Math.sqrt(Math.max(values[0], 0.0)));
+    return FastExp.exp(lnX - Math.sqrt(Math.max(values[0], 0.0)));
   }
 
   /**
@@ -611,12 +609,12 @@ final class QdFpPutSolver {
       double v = vol * Math.sqrt(t);
       double dm = (a + drift * t) / v - 0.5 * v;
       double dp = dm + v;
-      double discountR = Math.exp(-r * t);
-      double discountQ = Math.exp(-q * t);
+      double discountR = FastExp.exp(-r * t);
+      double discountQ = FastExp.exp(-q * t);
       double er = r * discountR;
       double eq = q * discountQ;
-      double pdfM = Normal.pdf(dm);
-      double pdfP = Normal.pdf(dp);
+      double pdfM = FastExp.pdf(dm);
+      double pdfP = FastExp.pdf(dp);
       double cdfMinusM = NormalFromDensity.cdf(-dm, pdfM);
       double cdfMinusP = NormalFromDensity.cdf(-dp, pdfP);
       value += w * (er * cdfMinusM - eq * x * cdfMinusP);

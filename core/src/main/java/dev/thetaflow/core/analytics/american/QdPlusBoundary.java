@@ -1,7 +1,5 @@
 package dev.thetaflow.core.analytics.american;
 
-import dev.thetaflow.core.analytics.Normal;
-
 /**
  * Li's (2005) QD+ approximation of the American put exercise boundary at one time to maturity,
  * strike 1. It only seeds the fixed-point iteration, so a few Newton steps suffice.
@@ -45,7 +43,7 @@ final class QdPlusBoundary {
       double forwardRatio = s * dq / dr;
       double dp = Math.log(forwardRatio) / v + 0.5 * v;
       double dm = dp - v;
-      double pdfDp = Normal.pdf(dp);
+      double pdfDp = FastExp.pdf(dp);
       double cdfMinusDp = NormalFromDensity.cdf(-dp, pdfDp);
       // s e^{-q tau} phi(d+) = e^{-r tau} phi(d-): no second exponential.
       double cdfMinusDm = NormalFromDensity.cdf(-dm, pdfDp * forwardRatio);
