@@ -553,21 +553,34 @@ public final class StrategyOperator
       case RELEASE -> switches.put(KILLED, false);
       case PAUSE_ENTRIES -> switches.put(ENTRIES_PAUSED, true);
       case RESUME_ENTRIES -> switches.put(ENTRIES_PAUSED, false);
-      case CLOSE_ALL -> {
-        ctx.applyToKeyedState(
-            STRATEGY,
-            (strategyId, keyed) -> {
-              StrategyRecord record = keyed.value();
-              if (record == null) {
-                return;
-              }
-              Strategy s = strategy(record);
-              Instant time = control.time().isBefore(s.openedAt()) ? s.openedAt() : control.time();
-              requestClose(s, "close all: " + control.reason(), time, ctx::output);
-            });
-      }
+      case CLOSE_ALL ->
+          forEachStrategy(
+              ctx,
+              control.time(),
+              (record, s, time, keyed) ->
+                  requestClose(s, "close all: " + control.reason(), time, ctx::output));
       case VIX -> onVix(control, ctx);
     }
+  }
+
+  /** What a broadcast does to one strategy. */
+  private interface PerStrategy {
+    void apply(StrategyRecord record, Strategy s, Instant time, ValueState<StrategyRecord> keyed)
+        throws Exception;
+  }
+
+  /** Applies {@code f} to every strategy of this subtask, at {@code at} or its opening if later. */
+  private void forEachStrategy(Context ctx, Instant at, PerStrategy f) throws Exception {
+    ctx.applyToKeyedState(
+        STRATEGY,
+        (strategyId, keyed) -> {
+          StrategyRecord record = keyed.value();
+          if (record == null) {
+            return;
+          }
+          Strategy s = strategy(record);
+          f.apply(record, s, at.isBefore(s.openedAt()) ? s.openedAt() : at, keyed);
+        });
   }
 
   /**
@@ -594,19 +607,14 @@ public final class StrategyOperator
     market.put(VIX_LEVEL, control.value());
     double vix = control.value();
     double reference = market.get(VIX_REFERENCE);
-    ctx.applyToKeyedState(
-        STRATEGY,
-        (strategyId, keyed) -> {
-          StrategyRecord record = keyed.value();
-          if (record == null) {
-            return;
-          }
-          Strategy s = strategy(record);
+    forEachStrategy(
+        ctx,
+        control.time(),
+        (record, s, time, keyed) -> {
           if (s.state() != StrategyState.OPEN) {
             return;
           }
           StrategyBook book = book(record, s);
-          Instant time = control.time().isBefore(s.openedAt()) ? s.openedAt() : control.time();
           strategyRules.evaluate(record, s, book, time, vix, reference, ctx::output);
           keyed.update(record);
         });
