@@ -146,13 +146,11 @@ public final class StrategyOperator
   public static final OutputTag<OrderUpdate> REFUSALS =
       new OutputTag<>("refusals", TypeInformation.of(OrderUpdate.class));
 
-  /** What the decision executor needs of each strategy: its state and holdings on every change. */
-  public static final OutputTag<ExecutorInput> STATUS =
-      new OutputTag<>("strategy-status", TypeInformation.of(ExecutorInput.class));
-
-  /** Decisions of the rules and of a person, for the decision executor. */
-  public static final OutputTag<dev.thetaflow.core.decision.Decision> DECISIONS =
-      StrategyRules.DECISIONS;
+  /**
+   * What the decision executor hears of each strategy, in order: its state and holdings on every
+   * change, and the decisions of its rules and of a person.
+   */
+  public static final OutputTag<ExecutorInput> EXECUTOR = StrategyRules.EXECUTOR;
 
   /** Trailing-stop and stop-loss judgements for the CEP stage that confirms them. */
   public static final OutputTag<dev.thetaflow.jobs.decision.RuleSignal> SIGNALS =
@@ -381,7 +379,7 @@ public final class StrategyOperator
       }
     }
     outputs.output(
-        STATUS,
+        EXECUTOR,
         new ExecutorInput.Status(
             s.id(), record.account, s.state(), held, record.exits, record.adjusts, time));
   }
@@ -392,15 +390,16 @@ public final class StrategyOperator
       return; // nothing held to close yet, or already closing
     }
     outputs.output(
-        DECISIONS,
-        dev.thetaflow.core.decision.Decision.of(
-            s.id(),
-            dev.thetaflow.core.decision.DecisionAction.CLOSE,
-            dev.thetaflow.core.decision.Urgency.HIGH,
-            dev.thetaflow.core.decision.RuleId.MANUAL,
-            reason,
-            List.of(),
-            time));
+        EXECUTOR,
+        new ExecutorInput.Decided(
+            dev.thetaflow.core.decision.Decision.of(
+                s.id(),
+                dev.thetaflow.core.decision.DecisionAction.CLOSE,
+                dev.thetaflow.core.decision.Urgency.HIGH,
+                dev.thetaflow.core.decision.RuleId.MANUAL,
+                reason,
+                List.of(),
+                time)));
   }
 
   /** Applies a leg's or the underlying's quote; whether it changed anything. */

@@ -3,7 +3,6 @@ package dev.thetaflow.jobs.topology;
 import dev.thetaflow.core.alert.Alert;
 import dev.thetaflow.core.alert.Severity;
 import dev.thetaflow.core.analytics.IvStatus;
-import dev.thetaflow.core.decision.Decision;
 import dev.thetaflow.core.decision.RuleId;
 import dev.thetaflow.core.instrument.Contract;
 import dev.thetaflow.core.instrument.Leg;
@@ -34,7 +33,7 @@ import org.apache.flink.util.OutputTag;
  * {@link RuleBook} and says what came of it:
  *
  * <ul>
- *   <li>a fired rule's decision on {@link #DECISIONS} when it starts firing, and again each {@code
+ *   <li>a fired rule's decision on {@link #EXECUTOR} when it starts firing, and again each {@code
  *       repeat} while it still fires (the executor does not send what it works already; a decision
  *       it could not act on, e.g. under the kill switch, is not lost);
  *   <li>the trailing stop's and the stop loss's judgements on {@link #SIGNALS} while a breach may
@@ -44,8 +43,14 @@ import org.apache.flink.util.OutputTag;
  * </ul>
  */
 final class StrategyRules {
-  static final OutputTag<Decision> DECISIONS =
-      new OutputTag<>("decisions", TypeInformation.of(Decision.class));
+  /**
+   * What the decision executor hears from a strategy: its status and its decisions, on one output
+   * so that they reach it in the order they were made (a decision never overtakes the status of the
+   * fill before it).
+   */
+  static final OutputTag<ExecutorInput> EXECUTOR =
+      new OutputTag<>("to-executor", TypeInformation.of(ExecutorInput.class));
+
   static final OutputTag<RuleSignal> SIGNALS =
       new OutputTag<>("rule-signals", TypeInformation.of(RuleSignal.class));
   static final OutputTag<Alert> ALERTS =
@@ -103,7 +108,7 @@ final class StrategyRules {
       }
       if (e.fired()) {
         if ((record.firedRules & bit) == 0 || repeat) {
-          outputs.output(DECISIONS, e.decision());
+          outputs.output(EXECUTOR, new ExecutorInput.Decided(e.decision()));
           decided = true;
         }
         record.firedRules |= bit;

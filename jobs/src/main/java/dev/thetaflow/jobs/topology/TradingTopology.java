@@ -277,14 +277,12 @@ public final class TradingTopology {
       confirmed = confirmed.union(portfolioDecisions);
     }
     DataStream<ExecutorInput> decided =
-        strategies
-            .getSideOutput(StrategyOperator.DECISIONS)
-            .union(confirmed)
+        confirmed
             .map(d -> (ExecutorInput) new ExecutorInput.Decided(d))
             .returns(ExecutorInput.class)
-            .name("Decisions");
+            .name("Confirmed and portfolio decisions");
     return strategies
-        .getSideOutput(StrategyOperator.STATUS)
+        .getSideOutput(StrategyOperator.EXECUTOR)
         .union(decided)
         .keyBy(ExecutorInput::strategyId)
         .connect(controls.broadcast(StrategyOperator.SWITCHES))

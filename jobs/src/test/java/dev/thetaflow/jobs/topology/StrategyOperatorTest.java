@@ -120,14 +120,23 @@ class StrategyOperatorTest {
 
   private static List<Decision> decisions(
       KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot> h) {
-    var out = h.getSideOutput(StrategyOperator.DECISIONS);
-    return out == null ? List.of() : out.stream().map(StreamRecord::getValue).toList();
+    var out = h.getSideOutput(StrategyOperator.EXECUTOR);
+    return out == null
+        ? List.of()
+        : out.stream()
+            .map(StreamRecord::getValue)
+            .filter(ExecutorInput.Decided.class::isInstance)
+            .map(x -> ((ExecutorInput.Decided) x).decision())
+            .toList();
   }
 
   private static ExecutorInput.Status lastStatus(
       KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot> h) {
     List<ExecutorInput> all =
-        h.getSideOutput(StrategyOperator.STATUS).stream().map(StreamRecord::getValue).toList();
+        h.getSideOutput(StrategyOperator.EXECUTOR).stream()
+            .map(StreamRecord::getValue)
+            .filter(ExecutorInput.Status.class::isInstance)
+            .toList();
     return (ExecutorInput.Status) all.get(all.size() - 1);
   }
 
