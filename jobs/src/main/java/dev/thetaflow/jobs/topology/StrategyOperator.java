@@ -282,6 +282,7 @@ public final class StrategyOperator
       time = m.quote().time();
       boolean underlying = m.quote().quote().conId() == record.underlyingConId;
       if (!mark(record, book, m.quote().quote())) {
+        state.update(record); // a rejected quote is remembered: the rules wait for a sane one
         return;
       }
       boolean refreshed = refreshAnalytics(record, s, book, time, ctx::output);
@@ -414,6 +415,10 @@ public final class StrategyOperator
       return true;
     }
     if (!book.mark(q)) {
+      StrategyRecord.LegRecord rejected = record.leg(q.conId());
+      if (rejected != null) {
+        rejected.rejectedAtMillis = q.time().toEpochMilli();
+      }
       return false;
     }
     StrategyRecord.LegRecord leg = record.leg(q.conId());

@@ -112,6 +112,12 @@ public class StrategyRecord {
     public double ask;
     public double last;
 
+    /**
+     * When its latest quote was rejected (one-sided, crossed, too wide), epoch millis; a mark older
+     * than that is not the market any more, so the rules wait for a sane quote.
+     */
+    public long rejectedAtMillis;
+
     /** When the Greeks below were computed, epoch millis; 0 or less: never. */
     public long greeksAtMillis;
 

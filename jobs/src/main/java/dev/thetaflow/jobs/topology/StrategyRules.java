@@ -168,12 +168,17 @@ final class StrategyRules {
     double ivSum = 0;
     int ivCount = 0;
     boolean ivComplete = true;
+    boolean saneMarks = true;
     long dte = Long.MAX_VALUE;
     for (int i = 0; i < legs.size(); i++) {
       Contract c = legs.get(i).contract();
       StrategyRecord.LegRecord l = record.legs[i];
       boolean solved = l.greeksAtMillis > 0 && IvStatus.OK.name().equals(l.ivStatus);
-      boolean fresh = l.markedAtMillis >= 0 && nowMillis - l.markedAtMillis <= maxMarkAgeMillis;
+      boolean fresh =
+          l.markedAtMillis >= 0
+              && nowMillis - l.markedAtMillis <= maxMarkAgeMillis
+              && l.rejectedAtMillis <= l.markedAtMillis;
+      saneMarks &= fresh || l.position == 0;
       views.add(
           new LegView(
               c,
@@ -215,7 +220,7 @@ final class StrategyRules {
         payoff == null ? Double.POSITIVE_INFINITY : payoff.maxLoss(),
         pnl,
         record.peakAtMillis > 0 ? record.peakPnl : Double.NaN,
-        Double.isFinite(unrealized),
+        Double.isFinite(unrealized) && saneMarks,
         record.spot > 0 ? record.spot : Double.NaN,
         record.spotReference > 0 ? record.spotReference : Double.NaN,
         vix,

@@ -284,6 +284,21 @@ class StrategyOperatorTest {
   }
 
   @Test
+  void aLegWhoseLatestQuoteWasRejectedMakesTheRulesWaitUntilItIsSaneAgain() throws Exception {
+    try (var h = harness(null, TAKE_PROFIT_AND_STOP)) {
+      openAndFill(h);
+      markCondorAt(h, 0.10, 0.45, 0.42, 0.10, T.plusSeconds(10));
+      // the short put's market blows out (0.01 / 2.00): its last sane mark is no longer the market
+      h.processElement(mark(shortPut, 0.01, 2.00, T.plusSeconds(11)), 0);
+      h.processElement(mark(shortCall, 0.29, 0.31, T.plusSeconds(12)), 0);
+      h.processElement(mark(longPut, 0.09, 0.11, T.plusSeconds(12)), 0);
+      assertThat(decisions(h)).as("would be take profit on the stale short put").isEmpty();
+      h.processElement(mark(shortPut, 0.39, 0.41, T.plusSeconds(13)), 0);
+      assertThat(decisions(h)).extracting(Decision::rule).containsExactly(RuleId.TAKE_PROFIT);
+    }
+  }
+
+  @Test
   void aVixSpikeIsJudgedByEveryOpenStrategyWithoutAQuoteOfItsOwn() throws Exception {
     RuleBookFactory vixExit =
         () ->
