@@ -49,6 +49,25 @@ final class DecimalText {
   }
 
   /**
+   * What {@link VolatilityScaling#describe(double)} says (", widened 1.10x for IV 33% vs 30%
+   * baseline", or "" at a factor of 1), in these numbers.
+   */
+  static String scaling(VolatilityScaling s, double iv) {
+    double f = s.factor(iv);
+    if (f == 1) {
+      return "";
+    }
+    return ", "
+        + (f > 1 ? "widened " : "narrowed ")
+        + times(f)
+        + " for IV "
+        + percent(iv)
+        + " vs "
+        + percent(s.baselineVol())
+        + " baseline";
+  }
+
+  /**
    * {@code v} with {@code decimals} (0 to 2) places, grouped by thousands with commas when {@code
    * group}: the text of {@code String.format(Locale.US, "%,.<decimals>f", v)} (without the comma
    * flag when not grouped).

@@ -115,7 +115,7 @@ public final class StopLossRule implements Rule {
               + " credit (stop at "
               + DecimalText.times(configured * factor)
               + (factor == 1 ? "" : ": " + DecimalText.times(configured))
-              + t.scaling().describe(in.iv())
+              + DecimalText.scaling(t.scaling(), in.iv())
               + ")";
       evidence.add(
           new Measurement(
@@ -131,7 +131,7 @@ public final class StopLossRule implements Rule {
               + " debit (stop at "
               + DecimalText.percent(configured * factor)
               + (factor == 1 ? "" : ": " + DecimalText.percent(configured))
-              + t.scaling().describe(in.iv())
+              + DecimalText.scaling(t.scaling(), in.iv())
               + ")";
       evidence.add(
           new Measurement(

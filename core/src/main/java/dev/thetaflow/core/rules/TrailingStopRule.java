@@ -124,7 +124,7 @@ public final class TrailingStopRule implements Rule {
             + DecimalText.money(base)
             + " "
             + baseName
-            + t.scaling().describe(in.iv())
+            + DecimalText.scaling(t.scaling(), in.iv())
             + "; active since the profit reached "
             + DecimalText.percent(t.activation())
             + ", "

@@ -44,6 +44,25 @@ class DecimalTextTest {
   }
 
   @Test
+  void scalingSaysWhatVolatilityScalingSays() {
+    List<VolatilityScaling> scalings =
+        List.of(
+            VolatilityScaling.NONE,
+            new VolatilityScaling(0.20, 0.75, 1.5),
+            new VolatilityScaling(0.30, 0.5, 3));
+    SplittableRandom r = new SplittableRandom(7);
+    for (VolatilityScaling s : scalings) {
+      for (int i = 0; i < 5_000; i++) {
+        double iv = i < 100 ? i / 100.0 : r.nextDouble() * 2;
+        assertThat(DecimalText.scaling(s, iv)).isEqualTo(s.describe(iv));
+      }
+      assertThat(DecimalText.scaling(s, Double.NaN)).isEqualTo(s.describe(Double.NaN));
+    }
+    assertThat(DecimalText.scaling(scalings.get(1), 0.33))
+        .isEqualTo(", widened 1.50x for IV 33% vs 20% baseline");
+  }
+
+  @Test
   void roundsHalfUpOnTheShortestDigitsAndSignsNegativeZero() {
     assertThat(DecimalText.fixed(1.005, 2, false).toString()).isEqualTo("1.01"); // 1.00499999...
     assertThat(DecimalText.fixed(2.5, 0, false).toString()).isEqualTo("3");
