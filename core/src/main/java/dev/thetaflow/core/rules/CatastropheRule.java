@@ -125,13 +125,13 @@ public final class CatastropheRule implements Rule {
     if (gapFired) {
       what.add(
           "the underlying moved "
-              + ExitText.percent1(in.spot() / in.spotReference() - 1)
+              + DecimalText.percent1(in.spot() / in.spotReference() - 1)
               + " from "
-              + ExitText.price(in.spotReference())
+              + DecimalText.price(in.spotReference())
               + " to "
-              + ExitText.price(in.spot())
+              + DecimalText.price(in.spot())
               + " (limit "
-              + ExitText.percent(t.gap())
+              + DecimalText.percent(t.gap())
               + ")");
     }
     if (gapProgress >= 0) {
@@ -142,13 +142,13 @@ public final class CatastropheRule implements Rule {
     if (creditFired) {
       what.add(
           "loss "
-              + ExitText.money(loss)
+              + DecimalText.money(loss)
               + " is "
-              + ExitText.times(loss / in.entryCredit())
+              + DecimalText.times(loss / in.entryCredit())
               + " the "
-              + ExitText.money(in.entryCredit())
+              + DecimalText.money(in.entryCredit())
               + " credit (limit "
-              + ExitText.times(t.lossMultipleOfCredit())
+              + DecimalText.times(t.lossMultipleOfCredit())
               + ")");
     }
     if (creditProgress >= 0) {
@@ -162,13 +162,13 @@ public final class CatastropheRule implements Rule {
     if (maxLossFired) {
       what.add(
           "loss "
-              + ExitText.money(loss)
+              + DecimalText.money(loss)
               + " is "
-              + ExitText.percent(loss / in.maxLoss())
+              + DecimalText.percent(loss / in.maxLoss())
               + " of the "
-              + ExitText.money(in.maxLoss())
+              + DecimalText.money(in.maxLoss())
               + " max loss (limit "
-              + ExitText.percent(t.lossShareOfMaxLoss())
+              + DecimalText.percent(t.lossShareOfMaxLoss())
               + ")");
     }
     if (maxLossProgress >= 0) {
@@ -182,13 +182,13 @@ public final class CatastropheRule implements Rule {
     if (vixFired) {
       what.add(
           "VIX up "
-              + ExitText.percent1(vixRise)
+              + DecimalText.percent1(vixRise)
               + " from "
-              + ExitText.price(in.vixReference())
+              + DecimalText.price(in.vixReference())
               + " to "
-              + ExitText.price(in.vix())
+              + DecimalText.price(in.vix())
               + " (limit "
-              + ExitText.percent(t.vixJump())
+              + DecimalText.percent(t.vixJump())
               + ")");
     }
     if (vixProgress >= 0) {

@@ -107,15 +107,15 @@ public final class StopLossRule implements Rule {
     if (isCredit) {
       reason =
           "stop loss: loss "
-              + ExitText.money(loss)
+              + DecimalText.money(loss)
               + " is "
-              + ExitText.times(loss / base)
+              + DecimalText.times(loss / base)
               + " the "
-              + ExitText.money(base)
+              + DecimalText.money(base)
               + " credit (stop at "
-              + ExitText.times(configured * factor)
-              + (factor == 1 ? "" : ": " + ExitText.times(configured))
-              + t.scaling().describe(in.iv())
+              + DecimalText.times(configured * factor)
+              + (factor == 1 ? "" : ": " + DecimalText.times(configured))
+              + DecimalText.scaling(t.scaling(), in.iv())
               + ")";
       evidence.add(
           new Measurement(
@@ -123,15 +123,15 @@ public final class StopLossRule implements Rule {
     } else {
       reason =
           "stop loss: loss "
-              + ExitText.money(loss)
+              + DecimalText.money(loss)
               + " is "
-              + ExitText.percent(loss / base)
+              + DecimalText.percent(loss / base)
               + " of the "
-              + ExitText.money(base)
+              + DecimalText.money(base)
               + " debit (stop at "
-              + ExitText.percent(configured * factor)
-              + (factor == 1 ? "" : ": " + ExitText.percent(configured))
-              + t.scaling().describe(in.iv())
+              + DecimalText.percent(configured * factor)
+              + (factor == 1 ? "" : ": " + DecimalText.percent(configured))
+              + DecimalText.scaling(t.scaling(), in.iv())
               + ")";
       evidence.add(
           new Measurement(

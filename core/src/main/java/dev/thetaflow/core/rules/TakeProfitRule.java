@@ -98,17 +98,17 @@ public final class TakeProfitRule implements Rule {
     String baseName = isCredit ? "credit" : bounded ? "max profit" : "debit";
     String reason =
         "take profit: profit "
-            + ExitText.money(in.pnl())
+            + DecimalText.money(in.pnl())
             + " is "
-            + ExitText.percent(in.pnl() / base)
+            + DecimalText.percent(in.pnl() / base)
             + " of the "
-            + ExitText.money(base)
+            + DecimalText.money(base)
             + " "
             + baseName
             + " (target "
-            + ExitText.percent(share)
+            + DecimalText.percent(share)
             + ", "
-            + ExitText.money(target)
+            + DecimalText.money(target)
             + ")";
     return Evaluation.fired(
         progress,

@@ -80,9 +80,9 @@ public final class TimeExitRule implements Rule {
     if (tooLong) {
       what.add(
           "held "
-              + ExitText.days(held)
+              + DecimalText.days(held)
               + " days, the maximum is "
-              + ExitText.days(t.maxDaysHeld())
+              + DecimalText.days(t.maxDaysHeld())
               + " days");
     }
     evidence.add(new Measurement("days held", held, t.maxDaysHeld(), "days"));

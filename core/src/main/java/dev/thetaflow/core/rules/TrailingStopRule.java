@@ -111,24 +111,24 @@ public final class TrailingStopRule implements Rule {
     String baseName = bounded ? "max profit" : in.isCredit() ? "credit" : "debit";
     String reason =
         "trailing stop breached: profit fell from "
-            + ExitText.money(peak)
+            + DecimalText.money(peak)
             + " to "
-            + ExitText.money(in.pnl())
+            + DecimalText.money(in.pnl())
             + ", a drop of "
-            + ExitText.money(drop)
+            + DecimalText.money(drop)
             + " with "
-            + ExitText.money(allowed)
+            + DecimalText.money(allowed)
             + " allowed (trail "
-            + ExitText.percent(t.distance())
+            + DecimalText.percent(t.distance())
             + " of the "
-            + ExitText.money(base)
+            + DecimalText.money(base)
             + " "
             + baseName
-            + t.scaling().describe(in.iv())
+            + DecimalText.scaling(t.scaling(), in.iv())
             + "; active since the profit reached "
-            + ExitText.percent(t.activation())
+            + DecimalText.percent(t.activation())
             + ", "
-            + ExitText.money(activationLevel)
+            + DecimalText.money(activationLevel)
             + ")";
     List<Measurement> evidence = new ArrayList<>(3);
     evidence.add(new Measurement("drop from the best profit", drop, allowed, "$"));
