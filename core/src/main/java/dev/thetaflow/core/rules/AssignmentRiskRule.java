@@ -25,10 +25,10 @@ import java.util.List;
  * <ul>
  *   <li>it is in the money by at least {@code itmShare} of spot (a call: spot above the strike; a
  *       put: spot below) and its own expiry is at most {@code withinDays} days away; or
- *   <li>it is an American-style call whose extrinsic value (mark − max(spot − strike, 0)) is below
- *       the underlying's next dividend, the ex-date is today or at most {@code dividendWithinDays}
- *       days away, and the call is still alive the day before the ex-date (the day a holder
- *       exercises to collect the dividend).
+ *   <li>it is an American-style call in the money whose extrinsic value (mark − (spot − strike)) is
+ *       below the underlying's next dividend, the ex-date is today or at most {@code
+ *       dividendWithinDays} days away, and the call is still alive the day before the ex-date (the
+ *       day a holder exercises to collect the dividend).
  * </ul>
  *
  * It then CLOSEs that leg (the decision's legs: the short leg and its long wing), HIGH on the leg's
@@ -139,8 +139,11 @@ public final class AssignmentRiskRule implements Rule {
           deepestShare = share;
         }
       }
+      // only an in-the-money call is exercised for a dividend: out of the money, the holder would
+      // pay more than the shares are worth
       if (dividendSoon
           && c.right() == OptionType.CALL
+          && intrinsic > 0
           && c.exerciseStyle() == ExerciseStyle.AMERICAN
           && !c.expiry().isBefore(div.exDate().minusDays(1))) {
         if (!input.marksUsable() || Double.isNaN(leg.mark())) {

@@ -109,6 +109,19 @@ class AssignmentRiskRuleTest {
   }
 
   @Test
+  void anOutOfTheMoneyCallIsNotExercisedForADividendHoweverCheapItIs() {
+    // spot 590, short call 594: 0.10 of value, all extrinsic, below the 0.40 dividend
+    Evaluation e =
+        rule.evaluate(
+            condorInput()
+                .spot(590, 590)
+                .legs(legs(TODAY.plusDays(30), 0.10))
+                .nextDividend(new RuleInput.Dividend(0.40, TODAY.plusDays(1)))
+                .build());
+    assertThat(e.fired() && e.decision().reason().contains("dividend")).isFalse();
+  }
+
+  @Test
   void dividendOnlyWithinItsDaysAndBeforeTheExDate() {
     assertThat(dividend(6.10, TODAY).fired()).isTrue();
     assertThat(dividend(6.10, TODAY.plusDays(4)).fired()).isFalse();
