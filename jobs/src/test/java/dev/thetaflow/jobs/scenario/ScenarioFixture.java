@@ -47,6 +47,16 @@ final class ScenarioFixture {
    */
   static DecisionSettings only(RuleId rule, String params, String extra, Path dir)
       throws IOException {
+    return rules(Map.of(rule, params), extra, dir);
+  }
+
+  /**
+   * The shipped rules with only the keys of {@code enabled} on, each with its overrides, as a
+   * {@code sim.local.yaml} next to the shipped {@code base.yaml} and {@code sim.yaml} would give.
+   * Volatility scaling is off (factor 1) so that distances are what the test says.
+   */
+  static DecisionSettings rules(Map<RuleId, String> enabled, String extra, Path dir)
+      throws IOException {
     StringBuilder local = new StringBuilder("rules:\n");
     local.append("  volatility: {baseline: 0.20, minFactor: 1.0, maxFactor: 1.0}\n");
     if (!extra.isBlank()) {
@@ -58,7 +68,8 @@ final class ScenarioFixture {
         continue;
       }
       String key = Rules.configKey(id);
-      if (id == rule) {
+      String params = enabled.get(id);
+      if (params != null) {
         local.append("    ").append(key).append(": {enabled: true");
         local.append(params.isBlank() ? "" : ", " + params).append("}\n");
       } else {
@@ -100,7 +111,10 @@ final class ScenarioFixture {
         OptionalDouble.empty());
   }
 
-  /** A run plan: seed 42, checkpoints every 300 ms, strategies open within 15 s. */
+  /**
+   * A run plan: seed 42, checkpoints every 300 ms; the scenario waits up to 40 s for the entries
+   * (an expiration day's entry at the mids can take 15 s of wall time to fill).
+   */
   static ScenarioRun.Plan plan(
       Scenario scenario,
       List<StrategySpec> strategies,
@@ -119,7 +133,7 @@ final class ScenarioFixture {
         data.resolve("data").toString(),
         50,
         Duration.ofMillis(300),
-        Duration.ofSeconds(15));
+        Duration.ofSeconds(40));
   }
 
   /**
@@ -141,6 +155,21 @@ final class ScenarioFixture {
 
   static Predicate<DecisionLog.Row> is(RuleId rule) {
     return r -> r.rule().equals(rule.name());
+  }
+
+  /**
+   * The strategy's path while OPEN: time, spot, P&amp;L and each leg's mark, for a failure's story.
+   */
+  static void trace(ScenarioRun.Result result, PrintWriter out) {
+    for (StrategySnapshot s : result.snapshots()) {
+      if (s.state() != dev.thetaflow.core.strategy.StrategyState.OPEN) {
+        continue;
+      }
+      StringBuilder legs = new StringBuilder();
+      s.legs().forEach(l -> legs.append(String.format(" %d@%.2f", l.position(), l.mark())));
+      out.printf("  %s spot %.2f pnl %8.2f%s%n", s.time(), s.spot(), pnl(s), legs);
+    }
+    out.flush();
   }
 
   /** P&amp;L as the rules see it: realized + unrealized − commissions. */
