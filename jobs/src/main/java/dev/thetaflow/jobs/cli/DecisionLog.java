@@ -105,6 +105,7 @@ public final class DecisionLog {
       Set<String> verdicts = new LinkedHashSet<>();
       Set<String> strategies = new LinkedHashSet<>();
       Instant first = list.get(0).time();
+      list.sort(java.util.Comparator.comparing(Row::time));
       for (Row r : list) {
         actions.add(r.action() + "/" + r.urgency());
         verdicts.add(r.verdict());
@@ -119,6 +120,7 @@ public final class DecisionLog {
           String.join(",", actions),
           String.join(",", verdicts),
           String.join(",", strategies));
+      out.printf("    first: %s%n", list.get(0).reason());
     }
     out.flush();
   }

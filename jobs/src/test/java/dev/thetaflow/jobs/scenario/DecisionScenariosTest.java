@@ -195,7 +195,9 @@ class DecisionScenariosTest {
 
   @Test
   void onExpirationDayTheCatastropheOutranksTheAssignmentRiskOfTheSameGap() throws Exception {
-    // one gap trips both: catastrophe (rank 1) must be the decision sent, not assignment (rank 11)
+    // one gap trips both: catastrophe (rank 1) must be the decision sent, not assignment (rank 11).
+    // Both thresholds sit above half the gap: the job marks the underlying on its bid tick before
+    // the ask tick arrives, and that torn mid (half the gap) must trip neither (see the report).
     var plan =
         plan(
             scenario("expiry-breach.yaml"),
@@ -203,7 +205,7 @@ class DecisionScenariosTest {
             rules(
                 Map.of(
                     RuleId.CATASTROPHE, "gap: 0.02",
-                    RuleId.ASSIGNMENT_RISK, "itmShare: 0.005"),
+                    RuleId.ASSIGNMENT_RISK, "itmShare: 0.02"),
                 "",
                 dir),
             EXPIRY_OPEN,
