@@ -121,7 +121,10 @@ final class SimCommand implements Callable<Integer> {
           new TradingTopology.Settings(
               new IbSourceSettings(
                   ConnectionOptions.local(sim.port(), 1),
-                  List.of(StreamedInstrument.stock("SPY"), StreamedInstrument.stock("QQQ")),
+                  List.of(
+                      StreamedInstrument.stock("SPY"),
+                      StreamedInstrument.stock("QQQ"),
+                      new StreamedInstrument("VIX", "IND", "CBOE", "USD")),
                   "America/New_York",
                   Duration.ofMinutes(10)),
               ConnectionOptions.local(sim.port(), 3),
