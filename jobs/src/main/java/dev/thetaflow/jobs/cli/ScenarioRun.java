@@ -33,7 +33,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
@@ -157,8 +160,10 @@ public final class ScenarioRun {
           settings(plan, sim, lineage, firstCommand == null ? 0 : firstCommand);
       Map<String, StrategySnapshot> last = new ConcurrentHashMap<>();
       List<StrategySnapshot> seen = java.util.Collections.synchronizedList(new ArrayList<>());
-      try (CloseableIterator<StrategySnapshot> snapshots =
-          TradingTopology.build(env, settings).executeAndCollect("thetaflow scenario")) {
+      CloseableIterator<StrategySnapshot> snapshots =
+          TradingTopology.build(env, settings).collectAsync();
+      JobClient job = env.executeAsync("thetaflow scenario");
+      try (snapshots) {
         // the collect sink blocks when nobody reads: drain it on its own thread
         Thread drain =
             new Thread(
@@ -192,7 +197,32 @@ public final class ScenarioRun {
           decisions = decisions(reader, root, lineage);
         }
         return new Result(decisions, Map.copyOf(last), t0, List.copyOf(seen));
+      } finally {
+        stop(job);
       }
+    }
+  }
+
+  /**
+   * Cancels the job and waits until it ended: its sinks write into the data root until then, and
+   * whoever removes or reads the tables next must not race them.
+   */
+  private static void stop(JobClient job) throws Exception {
+    try {
+      job.cancel().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | IllegalStateException e) {
+      // already ended (e.g. it failed): nothing to cancel
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        if (job.getJobStatus().get(5, TimeUnit.SECONDS).isGloballyTerminalState()) {
+          return;
+        }
+      } catch (ExecutionException | IllegalStateException e) {
+        return; // the job's local cluster already shut down: it ended
+      }
+      Thread.sleep(POLL.toMillis());
     }
   }
 
@@ -208,7 +238,7 @@ public final class ScenarioRun {
     }
     List<StreamedInstrument> streamed = new ArrayList<>();
     underlyings.forEach(u -> streamed.add(StreamedInstrument.stock(u)));
-    streamed.add(new StreamedInstrument("VIX", "IND", "CBOE", "USD"));
+    streamed.add(StreamedInstrument.vix());
     return new TradingTopology.Settings(
         new IbSourceSettings(
             ConnectionOptions.local(sim.port(), 1),

@@ -124,7 +124,7 @@ final class SimCommand implements Callable<Integer> {
                   List.of(
                       StreamedInstrument.stock("SPY"),
                       StreamedInstrument.stock("QQQ"),
-                      new StreamedInstrument("VIX", "IND", "CBOE", "USD")),
+                      StreamedInstrument.vix()),
                   "America/New_York",
                   Duration.ofMinutes(10)),
               ConnectionOptions.local(sim.port(), 3),

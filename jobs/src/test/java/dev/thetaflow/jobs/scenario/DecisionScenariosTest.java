@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -230,9 +229,6 @@ class DecisionScenariosTest {
   }
 
   @Test
-  @Disabled(
-      "VIX does not reach the rules yet: StrategyRules.input passes NaN for vix and its"
-          + " reference (the integrator is wiring it); VIX is streamed and the scenario moves it")
   void aVixSpikeClosesShortVolatility() throws Exception {
     var plan =
         plan(
