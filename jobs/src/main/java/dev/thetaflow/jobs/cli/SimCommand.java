@@ -1,5 +1,6 @@
 package dev.thetaflow.jobs.cli;
 
+import dev.thetaflow.core.command.StrategySpec;
 import dev.thetaflow.core.config.ConfigException;
 import dev.thetaflow.core.config.Durations;
 import dev.thetaflow.ib.client.ConnectionOptions;
@@ -40,7 +41,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the trading job on a local MiniCluster against the built-in simulator.",
-      "Open and close strategies meanwhile with ./tradectl command (same --data)."
+      "Open and close strategies meanwhile with ./tradectl command (same --data).",
+      "With --scenario and --strategies: opens the listed strategies, plays the scenario once",
+      "they are OPEN, and ends with the decisions by rule read from the decisions table."
     })
 final class SimCommand implements Callable<Integer> {
   static final int FAILED = 1;
@@ -64,6 +67,22 @@ final class SimCommand implements Callable<Integer> {
   double speed;
 
   @Option(
+      names = "--scenario",
+      paramLabel = "FILE",
+      description =
+          "An ib-sim scenario (YAML, or a bundled name: calm, crash-and-disconnect), timed from"
+              + " when the --strategies are OPEN.")
+  String scenarioFile;
+
+  @Option(
+      names = "--strategies",
+      paramLabel = "FILE",
+      description =
+          "Strategies to open at start: a YAML or JSON list of specs as ./tradectl command open"
+              + " --spec takes.")
+  Path strategiesFile;
+
+  @Option(
       names = "--replay-commands",
       description = "Act on the commands already in the table too (default: only new ones).")
   boolean replayCommands;
@@ -84,6 +103,9 @@ final class SimCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("tradectl sim: " + e.getMessage());
       return 2;
     }
+    if (scenarioFile != null || strategiesFile != null) {
+      return scenario(out, runFor, root, maxContracts, decisions);
+    }
     DeltaTables tables = DeltaTables.withDefaultEngine();
     Tables.createMissing(tables, Path.of(root));
     MarketSpec marketSpec = MarketSpec.defaults();
@@ -99,7 +121,10 @@ final class SimCommand implements Callable<Integer> {
           new TradingTopology.Settings(
               new IbSourceSettings(
                   ConnectionOptions.local(sim.port(), 1),
-                  List.of(StreamedInstrument.stock("SPY"), StreamedInstrument.stock("QQQ")),
+                  List.of(
+                      StreamedInstrument.stock("SPY"),
+                      StreamedInstrument.stock("QQQ"),
+                      StreamedInstrument.vix()),
                   "America/New_York",
                   Duration.ofMinutes(10)),
               ConnectionOptions.local(sim.port(), 3),
@@ -118,6 +143,47 @@ final class SimCommand implements Callable<Integer> {
           TradingTopology.build(env, settings).executeAndCollect("thetaflow sim")) {
         StrategyWatch.summary(StrategyWatch.follow(snapshots, runFor, out).values(), out);
       }
+      return 0;
+    } catch (RuntimeException e) {
+      spec.commandLine().getErr().println("tradectl sim: " + e.getMessage());
+      return FAILED;
+    }
+  }
+
+  /** {@code --scenario}/{@code --strategies}: both files checked before anything starts. */
+  private int scenario(
+      PrintWriter out, Duration runFor, String root, int maxContracts, DecisionSettings decisions)
+      throws Exception {
+    Scenario scenario;
+    List<StrategySpec> strategies;
+    try {
+      if (strategiesFile == null) {
+        throw new IllegalArgumentException(
+            "--scenario needs --strategies FILE: the strategies the scenario acts on");
+      }
+      scenario = scenarioFile == null ? Scenario.quiet() : ScenarioFiles.scenario(scenarioFile);
+      strategies = ScenarioFiles.strategies(strategiesFile);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("tradectl sim: " + e.getMessage());
+      return 2;
+    }
+    ScenarioRun.Plan plan =
+        new ScenarioRun.Plan(
+            scenario,
+            strategies,
+            decisions,
+            MarketSpec.defaults(),
+            SimMarket.nextOpen(Instant.now()),
+            seed,
+            speed,
+            root,
+            maxContracts,
+            Duration.ofSeconds(2),
+            Duration.ofMinutes(2));
+    try {
+      ScenarioRun.Result result = ScenarioRun.run(plan, runFor, rows -> false, out);
+      StrategyWatch.summary(ScenarioRun.inOrder(plan, result.last()).values(), out);
+      DecisionLog.summary(result.decisions(), out);
       return 0;
     } catch (RuntimeException e) {
       spec.commandLine().getErr().println("tradectl sim: " + e.getMessage());
