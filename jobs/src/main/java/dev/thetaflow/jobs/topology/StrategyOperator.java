@@ -431,15 +431,22 @@ public final class StrategyOperator
   }
 
   /** The mid of a sane two-sided quote, else the last trade, else NaN. */
-  private double underlyingPrice(Quote q) {
+  private static double underlyingPrice(Quote q) {
     if (q.isTwoSided() && q.ask() >= q.bid() && q.bid() > 0) {
       double mid = q.mid();
-      if (q.spread() <= settings.maxRelativeSpread() * mid) {
-        return mid;
-      }
+      // IB sends bid and ask as separate ticks: after a jump the first side to move leaves a wide
+      // quote whose mid is halfway, and rules must not act on a price nobody quoted. Wait for the
+      // other side rather than fall back to a last trade from before the jump.
+      return q.spread() <= MAX_UNDERLYING_SPREAD * mid ? mid : Double.NaN;
     }
     return q.last() > 0 ? q.last() : Double.NaN;
   }
+
+  /**
+   * The widest two-sided underlying quote taken as a price, as a share of its mid: listed
+   * underlyings of options trade within a few basis points; 1% leaves room for thin names.
+   */
+  private static final double MAX_UNDERLYING_SPREAD = 0.01;
 
   /**
    * Solves again the Greeks of every option leg whose are due (older than the interval, or the

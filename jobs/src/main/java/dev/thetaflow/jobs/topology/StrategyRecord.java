@@ -61,6 +61,14 @@ public class StrategyRecord {
   /** Rules (bit = RuleId ordinal) that fired at the last evaluation. */
   public int firedRules;
 
+  /** Rules whose decision was sent on in their current firing episode. */
+  public int decidedRules;
+
+  /** The P&amp;L of the last evaluation and when it was; 0 or less: none yet. */
+  public double lastPnl;
+
+  public long lastPnlAtMillis;
+
   /** Confirm-rules breached at the last evaluation (their CEP episode may be running). */
   public int breachedRules;
 

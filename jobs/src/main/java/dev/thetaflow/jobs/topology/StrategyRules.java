@@ -33,9 +33,11 @@ import org.apache.flink.util.OutputTag;
  * {@link RuleBook} and says what came of it:
  *
  * <ul>
- *   <li>a fired rule's decision on {@link #EXECUTOR} when it starts firing, and again each {@code
- *       repeat} while it still fires (the executor does not send what it works already; a decision
- *       it could not act on, e.g. under the kill switch, is not lost);
+ *   <li>a fired rule's decision on {@link #EXECUTOR} once it fired at two evaluations in a row
+ *       (legs are re-marked one quote at a time: one snapshot between two legs' updates is no
+ *       market), and again each {@code repeat} while it still fires (the executor does not send
+ *       what it works already; a decision it could not act on, e.g. under the kill switch, is not
+ *       lost);
  *   <li>the trailing stop's and the stop loss's judgements on {@link #SIGNALS} while a breach may
  *       be running, for the CEP stage that confirms them (whipsaw protection);
  *   <li>an alert on {@link #ALERTS} when a rule first comes within {@code nearShare} of its
@@ -107,13 +109,18 @@ final class StrategyRules {
         continue;
       }
       if (e.fired()) {
-        if ((record.firedRules & bit) == 0 || repeat) {
+        // fired at two evaluations in a row (a leg's move then the next quote), so that a
+        // snapshot torn between two legs' updates never closes a position at market
+        boolean confirmed = (record.firedRules & bit) != 0;
+        if (confirmed && ((record.decidedRules & bit) == 0 || repeat)) {
           outputs.output(EXECUTOR, new ExecutorInput.Decided(e.decision()));
+          record.decidedRules |= bit;
           decided = true;
         }
         record.firedRules |= bit;
       } else {
         record.firedRules &= ~bit;
+        record.decidedRules &= ~bit;
       }
     }
     if (decided) {
@@ -155,9 +162,17 @@ final class StrategyRules {
     long day = ny.toLocalDate().toEpochDay();
     double unrealized = strategyBook.unrealizedPnl(now);
     double pnl = strategyBook.realizedPnl() + unrealized - strategyBook.commissions();
-    if (Double.isFinite(pnl) && (record.peakAtMillis <= 0 || pnl > record.peakPnl)) {
-      record.peakPnl = pnl;
+    // the best P&L counts only once two evaluations in a row agree on it: legs are re-marked one
+    // quote at a time, and a single snapshot between a leg's move and the next one's is a P&L
+    // nobody could trade (a phantom peak would pull the trailing stop up and trip it)
+    double settled = Math.min(pnl, record.lastPnlAtMillis > 0 ? record.lastPnl : Double.NaN);
+    if (Double.isFinite(settled) && (record.peakAtMillis <= 0 || settled > record.peakPnl)) {
+      record.peakPnl = settled;
       record.peakAtMillis = nowMillis;
+    }
+    if (Double.isFinite(pnl)) {
+      record.lastPnl = pnl;
+      record.lastPnlAtMillis = nowMillis;
     }
     if (record.spot > 0 && record.spotReferenceDay != day) {
       record.spotReference = record.spot; // the first price seen on this trading day

@@ -294,7 +294,25 @@ class StrategyOperatorTest {
       h.processElement(mark(longPut, 0.09, 0.11, T.plusSeconds(12)), 0);
       assertThat(decisions(h)).as("would be take profit on the stale short put").isEmpty();
       h.processElement(mark(shortPut, 0.39, 0.41, T.plusSeconds(13)), 0);
+      assertThat(decisions(h)).as("one evaluation is not yet a decision").isEmpty();
+      h.processElement(mark(longCall, 0.09, 0.11, T.plusSeconds(13)), 0);
       assertThat(decisions(h)).extracting(Decision::rule).containsExactly(RuleId.TAKE_PROFIT);
+    }
+  }
+
+  @Test
+  void aSnapshotTornBetweenTwoLegsUpdatesNeitherFiresNorSetsTheBestProfit() throws Exception {
+    try (var h = harness(null, TAKE_PROFIT_AND_STOP)) {
+      openAndFill(h);
+      markCondorAt(h, 0.40, 1.10, 1.00, 0.45, T.plusSeconds(10));
+      // the short put drops first, its long wing follows on the next quote: in between the
+      // condor reads worth 0.55 (P&L 67.40, past take profit), a price nobody quoted; after both
+      // it is worth 0.90 (P&L 32.40)
+      h.processElement(mark(shortPut, 0.39, 0.41, T.plusSeconds(11)), 0);
+      h.processElement(mark(longPut, 0.04, 0.06, T.plusSeconds(11)), 0);
+      h.processElement(mark(shortCall, 0.99, 1.01, T.plusSeconds(11)), 0);
+      h.processElement(mark(longCall, 0.44, 0.46, T.plusSeconds(11)), 0);
+      assertThat(decisions(h)).isEmpty();
     }
   }
 
@@ -312,9 +330,10 @@ class StrategyOperatorTest {
       h.processBroadcastElement(Control.vix(18, T.plusSeconds(11)), 0);
       assertThat(decisions(h)).isEmpty();
       h.processBroadcastElement(Control.vix(23.5, T.plusSeconds(12)), 0);
+      h.processBroadcastElement(Control.vix(23.6, T.plusSeconds(13)), 0);
       Decision d = decisions(h).get(0);
       assertThat(d.rule()).isEqualTo(RuleId.VIX_EXIT);
-      assertThat(d.reason()).contains("23.5").contains("18");
+      assertThat(d.reason()).contains("23.6").contains("18");
     }
   }
 
