@@ -332,7 +332,7 @@ public final class PipelineBench {
   }
 
   /** A quantile of how long checkpoints took, trigger at the source to its completion notice. */
-  private static double windowMillis(List<long[]> checkpoints, double q) {
+  static double windowMillis(List<long[]> checkpoints, double q) {
     long[] ms =
         checkpoints.stream().filter(c -> c[2] >= 0).mapToLong(c -> c[2] - c[1]).sorted().toArray();
     if (ms.length == 0) {
@@ -341,7 +341,7 @@ public final class PipelineBench {
     return ms[Math.max(0, (int) Math.ceil(q * ms.length) - 1)] / 1000.0;
   }
 
-  private static boolean overlaps(List<long[]> checkpoints, long emitted, long output) {
+  static boolean overlaps(List<long[]> checkpoints, long emitted, long output) {
     for (long[] c : checkpoints) {
       long end = c[2] < 0 ? Long.MAX_VALUE : c[2];
       if (emitted <= end && output >= c[1]) {

@@ -2,6 +2,7 @@ package dev.thetaflow.jobs.cli;
 
 import dev.thetaflow.core.config.Durations;
 import dev.thetaflow.jobs.bench.BenchUniverse;
+import dev.thetaflow.jobs.bench.DecisionBench;
 import dev.thetaflow.jobs.bench.PipelineBench;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks.",
-    subcommands = {BenchCommand.Pipeline.class})
+    subcommands = {BenchCommand.Pipeline.class, BenchCommand.Decisions.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -190,7 +191,7 @@ final class BenchCommand implements Runnable {
       return failures == 0 ? 0 : 1;
     }
 
-    private static String row(Histogram h) {
+    static String row(Histogram h) {
       return String.format(
           "%6.2fms %6.2fms %6.2fms %6.2fms %,11d",
           h.getValueAtPercentile(50) / 1000.0,
@@ -198,6 +199,139 @@ final class BenchCommand implements Runnable {
           h.getValueAtPercentile(99.9) / 1000.0,
           h.getMaxValue() / 1000.0,
           h.getTotalCount());
+    }
+  }
+
+  /** {@code tradectl bench decisions}: from a quote that breaches a take profit to the order. */
+  @Command(
+      name = "decisions",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Iron condors with a take-profit rule and the decision executor on a local MiniCluster,",
+        "checkpoints on, steady paced quotes; at random moments a quote lifts one condor past its",
+        "take profit: the time from that quote leaving the source to the executor's SENT event.",
+        "Each condor is re-armed by the broker reporting the exit cancelled and its leg quoted back."
+      })
+  static final class Decisions implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--strategies",
+        defaultValue = "1000",
+        description = "Open iron condors (${DEFAULT-VALUE}).")
+    int strategies;
+
+    @Option(
+        names = "--rate",
+        defaultValue = "1000",
+        description = "Quotes/s, breaches included (${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(
+        names = "--breach-rate",
+        defaultValue = "20",
+        description = "Breaches/s on average (${DEFAULT-VALUE}).")
+    double breachRate;
+
+    @Option(
+        names = "--breaches",
+        defaultValue = "1000",
+        description = "Breaches measured after the warm-up (${DEFAULT-VALUE}).")
+    int breaches;
+
+    @Option(
+        names = "--warm-up",
+        defaultValue = "10s",
+        description =
+            "Breaches this early in the steady replay are not measured (${DEFAULT-VALUE}).")
+    String warmUp;
+
+    @Option(
+        names = "--take-profit",
+        defaultValue = "0.5",
+        description = "The take profit's share of the credit (${DEFAULT-VALUE}).")
+    double takeProfit;
+
+    @Option(
+        names = "--parallelism",
+        defaultValue = "2",
+        description = "Keyed operators' subtasks (${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(
+        names = "--checkpoint-interval",
+        defaultValue = "10s",
+        description = "(${DEFAULT-VALUE})")
+    String checkpointInterval;
+
+    @Option(
+        names = "--buffer-timeout",
+        defaultValue = "0ms",
+        description = "Network buffer flush interval (${DEFAULT-VALUE}).")
+    String bufferTimeout;
+
+    @Option(
+        names = "--object-reuse",
+        negatable = true,
+        defaultValue = "true",
+        fallbackValue = "true",
+        description = "Flink's object reuse (on, as the trading job runs; --no-object-reuse).")
+    boolean objectReuse;
+
+    @Option(names = "--seed", defaultValue = "7", description = "(${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      DecisionBench.Setup setup;
+      try {
+        setup =
+            new DecisionBench.Setup(
+                new PipelineBench.Setup(
+                    strategies,
+                    parallelism,
+                    Durations.parse(checkpointInterval),
+                    Durations.parse(bufferTimeout),
+                    seed,
+                    objectReuse),
+                rate,
+                breachRate,
+                breaches,
+                Durations.parse(warmUp),
+                takeProfit);
+      } catch (IllegalArgumentException e) {
+        spec.commandLine().getErr().println("tradectl bench decisions: " + e.getMessage());
+        return 2;
+      }
+      out.printf(
+          "machine: %d cores, %s %s, max heap %d MB%n",
+          Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.vm.name"),
+          System.getProperty("java.version"),
+          Runtime.getRuntime().maxMemory() >> 20);
+      DecisionBench.Result r = DecisionBench.run(setup);
+      out.printf(
+          "quote to decision: %d iron condors (4 own options each), parallelism %d, %,d quotes/s,"
+              + " %.0f breaches/s, take profit %.0f%% of the credit%n",
+          r.strategies(), parallelism, r.rate(), breachRate, takeProfit * 100);
+      out.println("  breach to SENT        p50      p99    p99.9      max    breaches");
+      out.println("  after warm-up    " + Pipeline.row(r.all()));
+      out.println("  outside ckpts    " + Pipeline.row(r.outsideCheckpoints()));
+      out.printf(
+          "  %,d breaches planted, %,d found SENT (warm-up included); %d unanswered, %d unplanned"
+              + " executor events%s%n",
+          r.planted(),
+          r.found(),
+          r.unanswered(),
+          r.unplanned(),
+          r.firstUnplanned() == null ? "" : " (first: " + r.firstUnplanned() + ")");
+      out.printf(
+          "  measured over %.1f s; %d checkpoints in that window (trigger to completion p50 %.0f"
+              + " ms, max %.0f ms)%n",
+          r.measuredSeconds(), r.checkpoints(), r.checkpointMillisP50(), r.checkpointMillisMax());
+      out.flush();
+      return r.unanswered() == 0 && r.unplanned() == 0 ? 0 : 1;
     }
   }
 }

@@ -58,4 +58,42 @@ class PipelineBenchTest {
     assertThat(l.all().getValueAtPercentile(50))
         .isLessThan(1_000_000); // µs: a second is no pipeline
   }
+
+  @Test
+  @Timeout(240)
+  void eachPlantedBreachIsFoundAsItsCondorsSentDecision() throws Exception {
+    DecisionBench.Result r =
+        DecisionBench.run(
+            new DecisionBench.Setup(
+                new PipelineBench.Setup(12, 2, Duration.ofMillis(300), Duration.ZERO, 3, true),
+                400,
+                20,
+                30,
+                Duration.ofSeconds(1),
+                0.5));
+
+    // every executor event was a planted breach's SENT take profit, and none went unanswered
+    assertThat(r.unplanned()).as(r.firstUnplanned()).isZero();
+    assertThat(r.unanswered()).isZero();
+    assertThat(r.all().getTotalCount()).isGreaterThanOrEqualTo(30);
+    // the warm-up's breaches were planted and found too, but not measured
+    assertThat(r.found()).isGreaterThan(r.all().getTotalCount()).isLessThanOrEqualTo(r.planted());
+    // twelve condors gave 30+ breaches: each was re-armed and sent again
+    assertThat(r.found()).isGreaterThan(2 * 12);
+    assertThat(r.all().getValueAtPercentile(50)).isPositive().isLessThan(1_000_000); // µs
+    assertThat(r.outsideCheckpoints().getTotalCount()).isLessThanOrEqualTo(30 + 5);
+  }
+
+  @Test
+  void condorsSitBelowTheirTakeProfitAndEachBreachLegIsTheirs() {
+    DecisionUniverse u = DecisionUniverse.create(50, 3, Instant.parse("2026-06-15T12:30:00Z"), 0.5);
+    assertThat(u.strategies()).isEqualTo(50);
+    assertThat(u.fills()).hasSize(200);
+    assertThat(u.instruments()).hasSize(3 + 200);
+    for (int i = 0; i < 50; i++) {
+      BenchUniverse.Instrument leg = u.breachLeg(i);
+      assertThat((leg.conId() - DecisionUniverse.FIRST_OPTION) / 4).isEqualTo(i);
+      assertThat(DecisionUniverse.index(DecisionUniverse.id(i))).isEqualTo(i);
+    }
+  }
 }
