@@ -85,7 +85,7 @@ public final class DecisionBench {
    * @param planted breaches planted, warm-up included
    * @param found of them, answered by a SENT take profit for their condor
    * @param unplanned executor events no breach explains (0 in a sound run)
-   * @param unanswered breaches still without a decision a second after the last measured one
+   * @param unanswered breaches without a decision after a second, when the last was measured
    * @param checkpoints checkpoints whose barrier left the source while breaches were measured
    */
   public record Result(
@@ -119,7 +119,7 @@ public final class DecisionBench {
     BenchRun run = BenchRun.register(id, p.strategies(), 0, false);
     BreachLedger ledger = BreachLedger.register(id, universe);
     try {
-      runJob(setup, universe, id, run, ledger);
+      long unanswered = runJob(setup, universe, id, run, ledger);
       List<long[]> checkpoints = run.checkpoints();
       Histogram all = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
       Histogram clean = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
@@ -147,7 +147,7 @@ public final class DecisionBench {
           clean,
           ledger.unplanned.get(),
           ledger.firstUnplanned,
-          ledger.unanswered(TimeUnit.SECONDS.toNanos(1)),
+          unanswered,
           during.size(),
           PipelineBench.windowMillis(during, 0.5),
           PipelineBench.windowMillis(during, 1.0),
@@ -164,7 +164,8 @@ public final class DecisionBench {
         RuleBook.same(List.of(new TakeProfitRule(new TakeProfitRule.Thresholds(share, 1))));
   }
 
-  private static void runJob(
+  /** Runs the job until enough breaches were measured; returns how many went unanswered. */
+  private static long runJob(
       Setup setup, DecisionUniverse universe, String id, BenchRun run, BreachLedger ledger)
       throws Exception {
     PipelineBench.Setup p = setup.pipeline();
@@ -259,7 +260,10 @@ public final class DecisionBench {
         }
         Thread.sleep(20);
       }
-      Thread.sleep(1_200); // a breach still unanswered a second after the last one is lost
+      Thread.sleep(1_200);
+      // before cancelling, which takes a while: a breach without its decision after a second is
+      // lost
+      return ledger.unanswered(TimeUnit.SECONDS.toNanos(1));
     } finally {
       job.cancel().get(60, TimeUnit.SECONDS);
     }

@@ -207,10 +207,11 @@ final class BenchCommand implements Runnable {
       name = "decisions",
       mixinStandardHelpOptions = true,
       description = {
-        "Iron condors with a take-profit rule and the decision executor on a local MiniCluster,",
-        "checkpoints on, steady paced quotes; at random moments a quote lifts one condor past its",
-        "take profit: the time from that quote leaving the source to the executor's SENT event.",
-        "Each condor is re-armed by the broker reporting the exit cancelled and its leg quoted back."
+        "Iron condors with a take-profit rule and the decision executor on a",
+        "local MiniCluster, checkpoints on, steady paced quotes. At random moments",
+        "a quote lifts one condor past its take profit: the time from that quote",
+        "leaving the source to the executor's SENT event for it. A condor is",
+        "re-armed by the broker reporting the exit cancelled and its leg quoted back."
       })
   static final class Decisions implements Callable<Integer> {
     @Spec CommandSpec spec;
