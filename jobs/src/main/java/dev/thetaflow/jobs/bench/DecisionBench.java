@@ -57,6 +57,8 @@ public final class DecisionBench {
    * @param breaches measured breaches to collect
    * @param warmUp breaches planted in this first part of the steady replay are not measured
    * @param takeProfit the take profit's share of the credit
+   * @param greeksInterval the strategies operator's Greeks refresh (1 s in production): each
+   *     refresh an underlying's tick brings solves every leg of each of its strategies
    */
   public record Setup(
       PipelineBench.Setup pipeline,
@@ -64,7 +66,8 @@ public final class DecisionBench {
       double breachRate,
       int breaches,
       Duration warmUp,
-      double takeProfit) {
+      double takeProfit,
+      Duration greeksInterval) {
     public Setup {
       if (rate < 1 || !(breachRate > 0) || breachRate >= rate || breaches < 1) {
         throw new IllegalArgumentException(
@@ -158,6 +161,17 @@ public final class DecisionBench {
     }
   }
 
+  private static StrategyOperator.Settings operatorSettings(Setup setup) {
+    StrategyOperator.Settings d = StrategyOperator.Settings.defaults(MARKET);
+    return new StrategyOperator.Settings(
+        d.maxRelativeSpread(),
+        d.maxMarkAge(),
+        setup.greeksInterval(),
+        d.greeksSpotMove(),
+        d.recordInterval(),
+        d.market());
+  }
+
   /** The rule book: take profit alone, for every strategy type. */
   static RuleBookFactory takeProfit(double share) {
     return () ->
@@ -233,8 +247,7 @@ public final class DecisionBench {
             closes,
             controls,
             brokerOrders,
-            new StrategyOperator(
-                StrategyOperator.Settings.defaults(MARKET), MAX_CONTRACTS, rules, 0.8));
+            new StrategyOperator(operatorSettings(setup), MAX_CONTRACTS, rules, 0.8));
     strategies.process(new RearmProbe(id)).name("Re-arm probe").sinkTo(new DiscardingSink<>());
     TradingTopology.decisions(strategies, controls, null, MAX_CONTRACTS, decisions)
         .process(new BreachProbe(id))

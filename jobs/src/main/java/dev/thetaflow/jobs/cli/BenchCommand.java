@@ -254,6 +254,12 @@ final class BenchCommand implements Runnable {
     double takeProfit;
 
     @Option(
+        names = "--greeks-interval",
+        defaultValue = "1s",
+        description = "Legs' Greeks refresh, as in production (${DEFAULT-VALUE}).")
+    String greeksInterval;
+
+    @Option(
         names = "--parallelism",
         defaultValue = "2",
         description = "Keyed operators' subtasks (${DEFAULT-VALUE}).")
@@ -300,7 +306,8 @@ final class BenchCommand implements Runnable {
                 breachRate,
                 breaches,
                 Durations.parse(warmUp),
-                takeProfit);
+                takeProfit,
+                Durations.parse(greeksInterval));
       } catch (IllegalArgumentException e) {
         spec.commandLine().getErr().println("tradectl bench decisions: " + e.getMessage());
         return 2;

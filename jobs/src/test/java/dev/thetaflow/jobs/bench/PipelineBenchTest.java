@@ -70,7 +70,8 @@ class PipelineBenchTest {
                 20,
                 30,
                 Duration.ofSeconds(1),
-                0.5));
+                0.5,
+                Duration.ofSeconds(1)));
 
     // every executor event was a planted breach's SENT take profit, and none went unanswered
     assertThat(r.unplanned()).as(r.firstUnplanned()).isZero();
