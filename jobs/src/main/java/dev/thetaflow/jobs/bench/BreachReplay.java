@@ -39,6 +39,7 @@ final class BreachReplay implements GeneratorFunction<Long, BrokerEvent> {
   private transient long rounds;
   private transient long steady;
   private transient long warmUpDeadline;
+  private transient BenchUniverse.Instrument confirming;
 
   /**
    * @param breachShare the chance that a quote of the steady part is a breach
@@ -76,6 +77,13 @@ final class BreachReplay implements GeneratorFunction<Long, BrokerEvent> {
         return quote(instruments.get((int) (rounds++ % m)), Instant.now());
       }
       ledger.steadyFromNanos = System.nanoTime();
+    }
+    if (confirming != null) {
+      // the market ticks again at the breach price: the rules act on a move that two evaluations
+      // in a row agree on, so this quote, one emission after the breach, is what lets them decide
+      BrokerEvent q = breachQuote(confirming, Instant.now());
+      confirming = null;
+      return q;
     }
     Integer restore = ledger.restores.poll();
     if (restore != null) {
@@ -130,24 +138,28 @@ final class BreachReplay implements GeneratorFunction<Long, BrokerEvent> {
         ledger.plantedMeasured.incrementAndGet();
       }
       Instant now = Instant.now();
-      BrokerEvent q =
-          new BrokerEvent.QuoteEvent(
-              new Quote(
-                  leg.conId(),
-                  DecisionUniverse.BREACH_BID,
-                  DecisionUniverse.BREACH_ASK,
-                  DecisionUniverse.BREACH_BID,
-                  10,
-                  10,
-                  1,
-                  now),
-              MarketDataKind.REAL_TIME);
+      BrokerEvent q = breachQuote(leg, now);
+      confirming = leg;
       ledger.breachMicros.set(x, BenchRun.micros(now));
       ledger.breachNanos.set(x, System.nanoTime());
       ledger.phase.set(x, BreachLedger.BREACHED); // publishes the times above
       return q;
     }
     return null;
+  }
+
+  private static BrokerEvent breachQuote(BenchUniverse.Instrument leg, Instant time) {
+    return new BrokerEvent.QuoteEvent(
+        new Quote(
+            leg.conId(),
+            DecisionUniverse.BREACH_BID,
+            DecisionUniverse.BREACH_ASK,
+            DecisionUniverse.BREACH_BID,
+            10,
+            10,
+            1,
+            time),
+        MarketDataKind.REAL_TIME);
   }
 
   private BrokerEvent quote(BenchUniverse.Instrument i, Instant time) {
