@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 import picocli.CommandLine.Command;
@@ -140,9 +141,15 @@ final class PaperCommand implements Callable<Integer> {
     out.flush();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     Map<String, StrategySnapshot> last;
-    try (CloseableIterator<StrategySnapshot> snapshots =
-        TradingJob.build(env, prepared).executeAndCollect("thetaflow paper")) {
-      last = StrategyWatch.follow(snapshots, runFor, out);
+    try {
+      CloseableIterator<StrategySnapshot> snapshots =
+          TradingJob.build(env, prepared).collectAsync();
+      JobClient job = env.executeAsync("thetaflow paper");
+      try (snapshots) {
+        last = StrategyWatch.follow(snapshots, runFor, out);
+      } finally {
+        JobRuns.stop(job); // its sinks write into the data root until it ended
+      }
     } catch (RuntimeException e) {
       err.println("tradectl paper: " + e.getMessage());
       return FAILED;

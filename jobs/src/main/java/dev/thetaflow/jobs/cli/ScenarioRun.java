@@ -33,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -198,31 +196,8 @@ public final class ScenarioRun {
         }
         return new Result(decisions, Map.copyOf(last), t0, List.copyOf(seen));
       } finally {
-        stop(job);
+        JobRuns.stop(job);
       }
-    }
-  }
-
-  /**
-   * Cancels the job and waits until it ended: its sinks write into the data root until then, and
-   * whoever removes or reads the tables next must not race them.
-   */
-  private static void stop(JobClient job) throws Exception {
-    try {
-      job.cancel().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException | IllegalStateException e) {
-      // already ended (e.g. it failed): nothing to cancel
-    }
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        if (job.getJobStatus().get(5, TimeUnit.SECONDS).isGloballyTerminalState()) {
-          return;
-        }
-      } catch (ExecutionException | IllegalStateException e) {
-        return; // the job's local cluster already shut down: it ended
-      }
-      Thread.sleep(POLL.toMillis());
     }
   }
 

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 import picocli.CommandLine.Command;
@@ -139,9 +140,13 @@ final class SimCommand implements Callable<Integer> {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setParallelism(1);
       env.enableCheckpointing(5_000);
-      try (CloseableIterator<StrategySnapshot> snapshots =
-          TradingTopology.build(env, settings).executeAndCollect("thetaflow sim")) {
+      CloseableIterator<StrategySnapshot> snapshots =
+          TradingTopology.build(env, settings).collectAsync();
+      JobClient job = env.executeAsync("thetaflow sim");
+      try (snapshots) {
         StrategyWatch.summary(StrategyWatch.follow(snapshots, runFor, out).values(), out);
+      } finally {
+        JobRuns.stop(job); // its sinks write into the data root until it ended
       }
       return 0;
     } catch (RuntimeException e) {
