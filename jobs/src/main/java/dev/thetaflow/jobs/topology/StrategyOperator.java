@@ -423,6 +423,7 @@ public final class StrategyOperator
     }
     StrategyRecord.LegRecord leg = record.leg(q.conId());
     leg.mark = q.mid(); // as the book took it
+    leg.spotAtMark = record.spot;
     leg.markedAtMillis = q.time().toEpochMilli();
     leg.bid = q.bid();
     leg.ask = q.ask();

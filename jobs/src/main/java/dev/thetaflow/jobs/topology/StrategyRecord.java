@@ -126,6 +126,9 @@ public class StrategyRecord {
      */
     public long rejectedAtMillis;
 
+    /** The underlying's price when the leg was last marked; 0 or less: unknown. */
+    public double spotAtMark;
+
     /** When the Greeks below were computed, epoch millis; 0 or less: never. */
     public long greeksAtMillis;
 

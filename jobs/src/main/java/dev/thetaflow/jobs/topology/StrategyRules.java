@@ -162,18 +162,6 @@ final class StrategyRules {
     long day = ny.toLocalDate().toEpochDay();
     double unrealized = strategyBook.unrealizedPnl(now);
     double pnl = strategyBook.realizedPnl() + unrealized - strategyBook.commissions();
-    // the best P&L counts only once two evaluations in a row agree on it: legs are re-marked one
-    // quote at a time, and a single snapshot between a leg's move and the next one's is a P&L
-    // nobody could trade (a phantom peak would pull the trailing stop up and trip it)
-    double settled = Math.min(pnl, record.lastPnlAtMillis > 0 ? record.lastPnl : Double.NaN);
-    if (Double.isFinite(settled) && (record.peakAtMillis <= 0 || settled > record.peakPnl)) {
-      record.peakPnl = settled;
-      record.peakAtMillis = nowMillis;
-    }
-    if (Double.isFinite(pnl)) {
-      record.lastPnl = pnl;
-      record.lastPnlAtMillis = nowMillis;
-    }
     if (record.spot > 0 && record.spotReferenceDay != day) {
       record.spotReference = record.spot; // the first price seen on this trading day
       record.spotReferenceDay = day;
@@ -192,7 +180,8 @@ final class StrategyRules {
       boolean fresh =
           l.markedAtMillis >= 0
               && nowMillis - l.markedAtMillis <= maxMarkAgeMillis
-              && l.rejectedAtMillis <= l.markedAtMillis;
+              && l.rejectedAtMillis <= l.markedAtMillis
+              && !movedSince(l.spotAtMark, record.spot);
       saneMarks &= fresh || l.position == 0;
       views.add(
           new LegView(
@@ -223,6 +212,25 @@ final class StrategyRules {
     double opening = s.openingNetPrice().toDouble();
     double entryCredit = opening * legs.get(0).contract().multiplier() * s.quantity();
     ExpiryPayoff payoff = payoff(record, s, opening);
+    // a P&L beyond what the position can make or lose is marks from different moments (one leg
+    // re-marked after a jump, its wing not yet), not a market
+    double slack = 0.02 * Math.abs(entryCredit) + strategyBook.commissions();
+    saneMarks &= !(pnl > payoff.maxProfit() + slack) && !(-pnl > payoff.maxLoss() + slack);
+    // the best P&L counts only from sane, consistent marks and once two evaluations in a row
+    // agree on it: legs are re-marked one quote at a time, and a snapshot between a leg's move and
+    // the next one's is a P&L nobody could trade (a phantom peak pulls the trail up and trips it)
+    double settled =
+        saneMarks && Double.isFinite(unrealized)
+            ? Math.min(pnl, record.lastPnlAtMillis > 0 ? record.lastPnl : Double.NaN)
+            : Double.NaN;
+    if (Double.isFinite(settled) && (record.peakAtMillis <= 0 || settled > record.peakPnl)) {
+      record.peakPnl = settled;
+      record.peakAtMillis = nowMillis;
+    }
+    if (saneMarks && Double.isFinite(pnl)) {
+      record.lastPnl = pnl;
+      record.lastPnlAtMillis = nowMillis;
+    }
     return new RuleInput(
         s.id(),
         s.type(),
@@ -248,6 +256,17 @@ final class StrategyRules {
         views,
         null);
   }
+
+  /**
+   * Whether the underlying moved more than {@link #MAX_SPOT_MOVE_SINCE_MARK} since a leg was
+   * marked: a polled leg's quote from before a jump is not its market after it.
+   */
+  private static boolean movedSince(double spotAtMark, double spot) {
+    return spotAtMark > 0 && spot > 0 && Math.abs(spot / spotAtMark - 1) > MAX_SPOT_MOVE_SINCE_MARK;
+  }
+
+  /** 0.5% of SPY (3 points) moves a 0.30-delta option by about 0.90. */
+  static final double MAX_SPOT_MOVE_SINCE_MARK = 0.005;
 
   /** The payoff's extremes, computed once per opening price (unbounded when not defined). */
   private static ExpiryPayoff payoff(StrategyRecord record, Strategy s, double opening) {

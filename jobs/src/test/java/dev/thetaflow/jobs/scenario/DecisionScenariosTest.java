@@ -7,6 +7,7 @@ import static dev.thetaflow.jobs.scenario.ScenarioFixture.only;
 import static dev.thetaflow.jobs.scenario.ScenarioFixture.plan;
 import static dev.thetaflow.jobs.scenario.ScenarioFixture.putVertical;
 import static dev.thetaflow.jobs.scenario.ScenarioFixture.rules;
+import static dev.thetaflow.jobs.scenario.ScenarioFixture.run;
 import static dev.thetaflow.jobs.scenario.ScenarioFixture.runUntil;
 import static dev.thetaflow.jobs.scenario.ScenarioFixture.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,6 +124,35 @@ class DecisionScenariosTest {
       ScenarioFixture.trace(result, new java.io.PrintWriter(System.out, true));
       throw e;
     }
+  }
+
+  @Test
+  void aRallyInOneGapSetsNoPhantomBestProfitSoTheTrailingStopHolds() throws Exception {
+    // the same trail as above; SPY gaps up 3% once and stays: nothing may stop the strategy out
+    var plan =
+        plan(
+            scenario("rally-one-gap.yaml"),
+            List.of(putVertical("trail-2", DEC_18, 590, 580)),
+            only(
+                RuleId.TRAILING_STOP,
+                "activation: 0.20, distance: 0.40",
+                "confirm: {trailingStop: {marks: 3, hold: 10s}}",
+                dir),
+            OPEN,
+            5,
+            dir);
+    ScenarioRun.Result result = run(plan, Duration.ofSeconds(30), rows -> false);
+    double credit = Double.NaN;
+    double peak = Double.NEGATIVE_INFINITY;
+    for (StrategySnapshot s : result.snapshots()) {
+      double pnl = ScenarioFixture.pnl(s);
+      if (s.state() == StrategyState.OPEN && Double.isFinite(pnl)) {
+        credit = s.strategy().openingNetPrice().toDouble() * 100;
+        peak = Math.max(peak, pnl);
+      }
+    }
+    assertThat(peak).as("the gap activates the trail").isGreaterThan(0.20 * credit);
+    assertThat(result.decisions()).filteredOn(is(RuleId.TRAILING_STOP)).isEmpty();
   }
 
   private static void assertTrailedOnTheReversalOnly(ScenarioRun.Result result) {
