@@ -212,10 +212,6 @@ final class StrategyRules {
     double opening = s.openingNetPrice().toDouble();
     double entryCredit = opening * legs.get(0).contract().multiplier() * s.quantity();
     ExpiryPayoff payoff = payoff(record, s, opening);
-    // a P&L beyond what the position can make or lose is marks from different moments (one leg
-    // re-marked after a jump, its wing not yet), not a market
-    double slack = 0.02 * Math.abs(entryCredit) + strategyBook.commissions();
-    saneMarks &= !(pnl > payoff.maxProfit() + slack) && !(-pnl > payoff.maxLoss() + slack);
     // the best P&L counts only from sane, consistent marks and once two evaluations in a row
     // agree on it: legs are re-marked one quote at a time, and a snapshot between a leg's move and
     // the next one's is a P&L nobody could trade (a phantom peak pulls the trail up and trips it)
