@@ -14,8 +14,6 @@ import dev.thetaflow.jobs.topology.StrategyOperator;
 import dev.thetaflow.jobs.topology.StrategySnapshot;
 import dev.thetaflow.jobs.topology.TradingTopology;
 import dev.thetaflow.jobs.wire.BrokerEventSerializer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,9 +25,6 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -183,18 +178,10 @@ public final class DecisionBench {
       Setup setup, DecisionUniverse universe, String id, BenchRun run, BreachLedger ledger)
       throws Exception {
     PipelineBench.Setup p = setup.pipeline();
-    Path checkpoints = Files.createTempDirectory("thetaflow-bench-checkpoints");
-    Configuration conf = new Configuration();
-    conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
-    conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.createLocalEnvironment(p.parallelism(), conf);
-    env.enableCheckpointing(p.checkpointInterval().toMillis());
-    if (p.objectReuse()) {
-      env.getConfig().enableObjectReuse();
+    StreamExecutionEnvironment env = PipelineBench.environment(p);
+    if (p.bufferTimeout() == null) {
+      env.setBufferTimeout(0); // a decision's latency is the point: flush at once
     }
-    env.setBufferTimeout(p.bufferTimeout() == null ? 0 : p.bufferTimeout().toMillis());
 
     DataStream<BrokerEvent> broker =
         env.fromSource(

@@ -242,20 +242,7 @@ public final class PipelineBench {
     }
     run.expectedLegOutputs = expected;
 
-    Path checkpoints = Files.createTempDirectory("thetaflow-bench-checkpoints");
-    Configuration conf = new Configuration();
-    conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
-    conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.createLocalEnvironment(setup.parallelism(), conf);
-    env.enableCheckpointing(setup.checkpointInterval().toMillis());
-    if (setup.objectReuse()) {
-      env.getConfig().enableObjectReuse();
-    }
-    if (setup.bufferTimeout() != null) {
-      env.setBufferTimeout(setup.bufferTimeout().toMillis());
-    }
+    StreamExecutionEnvironment env = environment(setup);
 
     DataStream<BrokerEvent> broker =
         env.fromSource(
@@ -349,5 +336,28 @@ public final class PipelineBench {
       }
     }
     return false;
+  }
+
+  /**
+   * The benchmarks' local MiniCluster as the job runs: heap state, file checkpoints in a temporary
+   * directory every {@code checkpointInterval}, object reuse and the buffer timeout as set up
+   * (null: Flink's default).
+   */
+  static StreamExecutionEnvironment environment(Setup setup) throws java.io.IOException {
+    Path checkpoints = Files.createTempDirectory("thetaflow-bench-checkpoints");
+    Configuration conf = new Configuration();
+    conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+    conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.createLocalEnvironment(setup.parallelism(), conf);
+    env.enableCheckpointing(setup.checkpointInterval().toMillis());
+    if (setup.objectReuse()) {
+      env.getConfig().enableObjectReuse();
+    }
+    if (setup.bufferTimeout() != null) {
+      env.setBufferTimeout(setup.bufferTimeout().toMillis());
+    }
+    return env;
   }
 }
