@@ -98,19 +98,24 @@ public final class StrategyBook {
     if (book == null) {
       return false;
     }
-    double mid = quote.mid();
-    boolean sane =
-        quote.isTwoSided()
-            && quote.ask() >= quote.bid()
-            && quote.bid() >= 0
-            && quote.spread() <= maxRelativeSpread * Math.max(mid, 0.01);
-    if (!sane) {
+    if (!sane(quote, maxRelativeSpread)) {
       rejectedQuotes++;
       return false;
     }
-    book.mark = mid;
+    book.mark = quote.mid();
     book.markedAt = quote.time();
     return true;
+  }
+
+  /**
+   * Whether a leg's quote is a market to mark at: two-sided, not crossed, and no wider than {@code
+   * maxRelativeSpread} of its mid (of a cent, for options quoted near zero).
+   */
+  public static boolean sane(Quote quote, double maxRelativeSpread) {
+    return quote.isTwoSided()
+        && quote.ask() >= quote.bid()
+        && quote.bid() >= 0
+        && quote.spread() <= maxRelativeSpread * Math.max(quote.mid(), 0.01);
   }
 
   /** Contracts held of a leg, signed. */

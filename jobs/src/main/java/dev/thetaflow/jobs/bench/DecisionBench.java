@@ -229,12 +229,13 @@ public final class DecisionBench {
         new DecisionSettings(rules, 0.8, Confirmations.DEFAULTS, null, 0, null);
     SingleOutputStreamOperator<StrategySnapshot> strategies =
         TradingTopology.strategies(
-            broker,
-            opened,
-            closes,
-            controls,
-            brokerOrders,
-            new StrategyOperator(operatorSettings(setup), MAX_CONTRACTS, rules, 0.8));
+                broker,
+                opened,
+                closes,
+                controls,
+                brokerOrders,
+                new StrategyOperator(operatorSettings(setup), MAX_CONTRACTS, rules, 0.8))
+            .snapshots();
     strategies.process(new RearmProbe(id)).name("Re-arm probe").sinkTo(new DiscardingSink<>());
     TradingTopology.decisions(strategies, controls, null, MAX_CONTRACTS, decisions)
         .process(new BreachProbe(id))

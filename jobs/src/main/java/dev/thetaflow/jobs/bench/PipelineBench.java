@@ -273,6 +273,7 @@ public final class PipelineBench {
             controls,
             brokerOrders,
             new StrategyOperator(StrategyOperator.Settings.defaults(MARKET)))
+        .snapshots()
         .process(new DecisionProbe(run.id, rate > 0))
         .name("Decision probe")
         .sinkTo(new DiscardingSink<>());

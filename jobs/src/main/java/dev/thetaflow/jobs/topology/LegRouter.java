@@ -11,28 +11,36 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
- * Keyed by instrument (conId): sends each quote and IB model Greeks to every strategy that holds
- * the instrument as a leg or underlying. Strategies register and unregister; a strategy that
- * registers gets the last quote at once, so it can mark before the next tick. Processing time: it
- * only forwards.
+ * Keyed by instrument (conId): sends each quote to every strategy that holds the instrument as a
+ * leg or underlying, and each quote and IB model Greeks once to {@link GreeksOperator} (on {@link
+ * #GREEKS}, tagged with the underlying), which solves an option's Greeks once for all its holders.
+ * Strategies register and unregister; a strategy that registers gets the last quote at once, so it
+ * can mark before the next tick. Processing time: it only forwards.
  */
 public final class LegRouter
     extends KeyedCoProcessFunction<Long, LegRouter.Registration, BrokerEvent, LegRouter.Routed> {
   private static final long serialVersionUID = 1L;
 
-  /** A strategy starts ({@code active}) or stops holding an instrument as a leg. */
-  public record Registration(long conId, String strategyId, boolean active) {}
+  /** The instrument's market, once, for the Greeks of the options on its underlying. */
+  public static final OutputTag<GreeksInput> GREEKS =
+      new OutputTag<>("greeks-market", TypeInformation.of(GreeksInput.class));
 
-  /** A quote or model Greeks for one strategy. */
-  public record Routed(String strategyId, BrokerEvent event) {
+  /**
+   * A strategy starts ({@code active}) or stops holding an instrument as a leg or underlying.
+   *
+   * @param underlyingConId the underlying of the option (the instrument itself for an underlying)
+   */
+  public record Registration(long conId, long underlyingConId, String strategyId, boolean active) {}
+
+  /** A quote for one strategy. */
+  public record Routed(String strategyId, QuoteEvent quote) {
 
     /** What the strategy's operator takes. */
     public StrategyInput toInput() {
-      return event instanceof ModelGreeksEvent m
-          ? new StrategyInput.Model(strategyId, m)
-          : new StrategyInput.Mark(strategyId, (QuoteEvent) event);
+      return new StrategyInput.Mark(strategyId, quote);
     }
   }
 
@@ -54,6 +62,7 @@ public final class LegRouter
 
   private transient MapState<String, Boolean> strategies;
   private transient ValueState<QuoteEvent> last;
+  private transient ValueState<Long> underlying;
 
   @Override
   public void open(org.apache.flink.api.common.functions.OpenContext context) {
@@ -64,12 +73,14 @@ public final class LegRouter
         getRuntimeContext()
             .getState(
                 new ValueStateDescriptor<>("last-quote", TypeInformation.of(QuoteEvent.class)));
+    underlying = getRuntimeContext().getState(new ValueStateDescriptor<>("underlying", Types.LONG));
   }
 
   @Override
   public void processElement1(Registration r, Context ctx, Collector<Routed> out) throws Exception {
     if (r.active()) {
       strategies.put(r.strategyId(), true);
+      underlying.update(r.underlyingConId());
       QuoteEvent q = last.value();
       if (q != null) {
         out.collect(new Routed(r.strategyId(), q));
@@ -78,6 +89,7 @@ public final class LegRouter
       strategies.remove(r.strategyId());
       if (strategies.isEmpty()) {
         last.clear(); // nobody holds it: keep no state for it
+        underlying.clear();
       }
     }
   }
@@ -87,11 +99,15 @@ public final class LegRouter
     if (strategies.isEmpty()) {
       return; // an instrument no strategy holds
     }
+    Long under = underlying.value();
+    if (under != null) { // null only in state from before the Greeks were solved here
+      ctx.output(GREEKS, new GreeksInput.Market(under, e));
+    }
     if (e instanceof QuoteEvent q) {
       last.update(q);
-    }
-    for (String strategyId : strategies.keys()) {
-      out.collect(new Routed(strategyId, e));
+      for (String strategyId : strategies.keys()) {
+        out.collect(new Routed(strategyId, q));
+      }
     }
   }
 }

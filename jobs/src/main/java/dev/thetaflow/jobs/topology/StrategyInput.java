@@ -1,11 +1,12 @@
 package dev.thetaflow.jobs.topology;
 
-import dev.thetaflow.core.broker.BrokerEvent.ModelGreeksEvent;
 import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
 import dev.thetaflow.core.order.Fill;
 import dev.thetaflow.core.order.OrderRef;
+import dev.thetaflow.core.risk.LegGreeks;
 import dev.thetaflow.core.strategy.Strategy;
 import java.time.Instant;
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /** What reaches a strategy's keyed operator; on the wire as {@link StrategyInputSerializer}. */
@@ -33,8 +34,15 @@ public sealed interface StrategyInput {
   /** A quote of one of its legs or of its underlying. */
   record Mark(String strategyId, QuoteEvent quote) implements StrategyInput {}
 
-  /** IB's model Greeks for one of its legs, kept beside its own. */
-  record Model(String strategyId, ModelGreeksEvent greeks) implements StrategyInput {}
+  /**
+   * Its legs' implied volatilities and Greeks as {@link GreeksOperator} solved them (once for every
+   * strategy holding an option), one or more of its legs.
+   */
+  record Solved(String strategyId, List<LegGreeks> legs) implements StrategyInput {
+    public Solved {
+      legs = List.copyOf(legs);
+    }
+  }
 
   /** A fill attributed to it by its order reference. */
   record Filled(String strategyId, Fill fill) implements StrategyInput {}

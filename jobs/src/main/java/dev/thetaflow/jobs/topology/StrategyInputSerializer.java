@@ -1,10 +1,13 @@
 package dev.thetaflow.jobs.topology;
 
+import dev.thetaflow.core.risk.LegGreeks;
 import dev.thetaflow.jobs.wire.TaggedSerializer;
 import dev.thetaflow.jobs.wire.WireFields;
 import dev.thetaflow.jobs.wire.WireTypeInfo;
 import java.io.IOException;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -14,7 +17,7 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Strategy inputs on the wire: marks and model Greeks (one per quote and holder) by hand, the rare
+ * Strategy inputs on the wire: marks (one per quote and holder) and solved Greeks by hand, the rare
  * rest (opens, fills, closes, order changes) by Kryo.
  */
 public final class StrategyInputSerializer extends TaggedSerializer<StrategyInput> {
@@ -26,7 +29,7 @@ public final class StrategyInputSerializer extends TaggedSerializer<StrategyInpu
 
   @Override
   protected int tagOf(StrategyInput in) {
-    return in instanceof StrategyInput.Mark ? 0 : in instanceof StrategyInput.Model ? 1 : -1;
+    return in instanceof StrategyInput.Mark ? 0 : in instanceof StrategyInput.Solved ? 1 : -1;
   }
 
   @Override
@@ -35,7 +38,11 @@ public final class StrategyInputSerializer extends TaggedSerializer<StrategyInpu
     if (tag == 0) {
       WireFields.writeQuote(((StrategyInput.Mark) in).quote(), out);
     } else {
-      WireFields.writeModel(((StrategyInput.Model) in).greeks(), out);
+      List<LegGreeks> legs = ((StrategyInput.Solved) in).legs();
+      out.writeShort(legs.size());
+      for (LegGreeks g : legs) {
+        WireFields.writeLegGreeks(g, out);
+      }
     }
   }
 
@@ -44,7 +51,14 @@ public final class StrategyInputSerializer extends TaggedSerializer<StrategyInpu
     String strategyId = in.readUTF();
     return switch (tag) {
       case 0 -> new StrategyInput.Mark(strategyId, WireFields.readQuote(in));
-      case 1 -> new StrategyInput.Model(strategyId, WireFields.readModel(in));
+      case 1 -> {
+        int n = in.readUnsignedShort();
+        var legs = new ArrayList<LegGreeks>(n);
+        for (int i = 0; i < n; i++) {
+          legs.add(WireFields.readLegGreeks(in));
+        }
+        yield new StrategyInput.Solved(strategyId, legs);
+      }
       default -> throw new IOException("strategy input: unknown wire tag " + tag);
     };
   }

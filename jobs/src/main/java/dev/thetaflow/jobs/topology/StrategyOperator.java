@@ -2,8 +2,6 @@ package dev.thetaflow.jobs.topology;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.thetaflow.core.analytics.IvStatus;
-import dev.thetaflow.core.instrument.Contract;
 import dev.thetaflow.core.instrument.Leg;
 import dev.thetaflow.core.json.DomainJson;
 import dev.thetaflow.core.market.Quote;
@@ -12,7 +10,6 @@ import dev.thetaflow.core.order.OrderAction;
 import dev.thetaflow.core.order.OrderPurpose;
 import dev.thetaflow.core.order.OrderRef;
 import dev.thetaflow.core.order.OrderRequest;
-import dev.thetaflow.core.risk.LegAnalytics;
 import dev.thetaflow.core.risk.LegGreeks;
 import dev.thetaflow.core.risk.MarketAssumptions;
 import dev.thetaflow.core.risk.PositionGreeks;
@@ -28,9 +25,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -52,12 +47,10 @@ import org.slf4j.LoggerFactory;
  * request (an exit order for what it holds leaves), CLOSED when nothing is held. A snapshot leaves
  * on every change; orders leave on {@link #ORDERS}.
  *
- * <p>Each option leg's implied volatility and Greeks are solved from its mid at the underlying's
- * price ({@link LegAnalytics}), at most once per {@code greeksInterval} of event time unless the
- * underlying moves by {@code greeksSpotMove} first: an American solve costs about 0.1 ms, so
- * solving on every tick would bound the job at a few thousand ticks a second. The strategy's Greeks
- * are the held legs' in position units; IB's model Greeks are kept beside them. Refreshed analytics
- * leave on {@link #MARKET_DATA}.
+ * <p>Each option leg's implied volatility and Greeks come solved from {@link GreeksOperator} (once
+ * for every strategy holding the option, off the path of the marks); the strategy's Greeks are the
+ * held legs' in position units. The rules judge every leg's mark, and the underlying's tick once it
+ * moved by {@code greeksSpotMove} since they last judged.
  *
  * <p>Orders trade legs X as BUY X, or for a credit as SELL −X at a positive price, the way venues
  * quote combos; the exit trades what is held, reversed, at market.
@@ -93,17 +86,14 @@ public final class StrategyOperator
   private static final ValueStateDescriptor<StrategyRecord> STRATEGY =
       new ValueStateDescriptor<>("strategy", TypeInformation.of(StrategyRecord.class));
 
-  /** Legs' and underlyings' market with refreshed analytics, for the market_data table. */
-  public static final OutputTag<MarketSnapshot> MARKET_DATA =
-      new OutputTag<>("market-data", TypeInformation.of(MarketSnapshot.class));
-
   /**
    * How strategies are marked and analysed.
    *
    * @param maxRelativeSpread a quote wider than this share of its mid is no mark
    * @param maxMarkAge a mark older than this is stale
    * @param greeksInterval legs' Greeks are solved again after this much event time
-   * @param greeksSpotMove ... or once the underlying moved by this share since they were solved
+   * @param greeksSpotMove ... or once the underlying moved by this share since they were solved;
+   *     and the rules judge an underlying's tick that moved it this much since they last judged
    * @param recordInterval snapshots driven by marks alone are recorded at most this often
    * @param market rate and dividend yields
    */
@@ -176,14 +166,6 @@ public final class StrategyOperator
 
   private transient ObjectMapper json;
 
-  /**
-   * The last solve per option in this subtask. Strategies share options, and an underlying's tick
-   * reaches all of its strategies with the same time and spot: the first one solves, the rest reuse
-   * the same inputs' answer (an exact match of mark, spot and time, so the numbers are the ones a
-   * solve would give). Not state: a restart only solves again.
-   */
-  private transient Map<Long, LegGreeks> lastSolves;
-
   /** No rules, and no size limit of its own beyond the configuration's largest (10,000). */
   public StrategyOperator(Settings settings) {
     this(settings, 10_000, RuleBookFactory.none(), 0.8);
@@ -202,29 +184,20 @@ public final class StrategyOperator
     this.nearTrigger = nearTrigger;
   }
 
+  /** How it marks strategies and how their Greeks are solved. */
+  public Settings settings() {
+    return settings;
+  }
+
   @Override
   public void open(OpenContext context) {
     state = getRuntimeContext().getState(STRATEGY);
     earlyFills =
         getRuntimeContext().getListState(new ListStateDescriptor<>("early-fills", Types.STRING));
     json = DomainJson.newMapper();
-    lastSolves = new HashMap<>();
     strategyRules =
         new StrategyRules(
             rules.create(), nearTrigger, settings.recordInterval(), settings.maxMarkAge());
-  }
-
-  private LegGreeks solve(Contract option, double mark, double spot, Instant now) {
-    LegGreeks last = lastSolves.get(option.conId());
-    if (last != null
-        && last.optionPrice() == mark
-        && last.spot() == spot
-        && last.at().equals(now)) {
-      return last;
-    }
-    LegGreeks g = LegAnalytics.of(option, mark, spot, now, settings.market());
-    lastSolves.put(option.conId(), g);
-    return g;
   }
 
   @Override
@@ -285,10 +258,11 @@ public final class StrategyOperator
         state.update(record); // a rejected quote is remembered: the rules wait for a sane one
         return;
       }
-      boolean refreshed = refreshAnalytics(record, s, book, time, ctx::output);
-      if (underlying && !refreshed) {
-        // the spot alone changes no mark and no Greek until a refresh is due: every strategy on
-        // the underlying hears each of its ticks, and a snapshot each would dwarf the rest
+      if (underlying
+          && !(record.spotJudged > 0
+              && Math.abs(record.spot / record.spotJudged - 1) >= settings.greeksSpotMove())) {
+        // a small move of the spot alone changes no mark: every strategy on the underlying hears
+        // each of its ticks, and a snapshot and a judgement each would dwarf the rest
         state.update(record);
         return;
       }
@@ -309,18 +283,22 @@ public final class StrategyOperator
           vix == null ? Double.NaN : vix,
           vixReference == null ? Double.NaN : vixReference,
           ctx::output);
+      record.spotJudged = record.spot;
       state.update(record); // the marked leg was written into the record by mark()
       out.collect(snapshot);
       return;
-    } else if (input instanceof StrategyInput.Model m) {
-      StrategyRecord.LegRecord leg = record.leg(m.greeks().greeks().conId());
-      if (leg != null) {
-        leg.ibIv = m.greeks().greeks().impliedVol();
-        leg.ibDelta = m.greeks().greeks().delta();
-        leg.ibAtMillis = m.greeks().greeks().time().toEpochMilli();
-        state.update(record);
+    } else if (input instanceof StrategyInput.Solved solved) {
+      for (LegGreeks g : solved.legs()) {
+        StrategyRecord.LegRecord leg = record.leg(g.conId());
+        if (leg != null && g.at().toEpochMilli() >= leg.solve.atMillis) {
+          leg.solve.set(g);
+          record.totalCached = false;
+        }
       }
-      return; // kept beside ours; written with the next refresh
+      // judged with the next mark: a solve brings no new price, and judging on it would let a
+      // snapshot torn between two legs' quotes count as the second evaluation that confirms
+      state.update(record);
+      return;
     } else if (input instanceof StrategyInput.Filled f) {
       book.applyFill(f.fill());
       time = f.fill().time();
@@ -432,7 +410,7 @@ public final class StrategyOperator
   }
 
   /** The mid of a sane two-sided quote, else the last trade, else NaN. */
-  private static double underlyingPrice(Quote q) {
+  static double underlyingPrice(Quote q) {
     if (q.isTwoSided() && q.ask() >= q.bid() && q.bid() > 0) {
       double mid = q.mid();
       // IB sends bid and ask as separate ticks: after a jump the first side to move leaves a wide
@@ -448,85 +426,6 @@ public final class StrategyOperator
    * underlyings of options trade within a few basis points; 1% leaves room for thin names.
    */
   private static final double MAX_UNDERLYING_SPREAD = 0.01;
-
-  /**
-   * Solves again the Greeks of every option leg whose are due (older than the interval, or the
-   * underlying moved past the threshold since) and whose mark and spot are fresh; each refreshed
-   * leg (and the underlying, once per interval) goes to {@link #MARKET_DATA}. Returns whether a leg
-   * was solved.
-   */
-  private boolean refreshAnalytics(
-      StrategyRecord record, Strategy s, StrategyBook book, Instant now, Outputs ctx) {
-    long nowMillis = now.toEpochMilli();
-    long maxAge = settings.maxMarkAge().toMillis();
-    if (!(record.spot > 0) || nowMillis - record.spotAtMillis > maxAge) {
-      return false;
-    }
-    boolean solved = false;
-    long interval = settings.greeksInterval().toMillis();
-    for (Leg leg : s.legs()) {
-      Contract c = leg.contract();
-      StrategyRecord.LegRecord l = record.leg(c.conId());
-      if (!c.isOption() || l.markedAtMillis < 0 || nowMillis - l.markedAtMillis > maxAge) {
-        continue;
-      }
-      boolean due =
-          l.greeksAtMillis <= 0
-              || nowMillis - l.greeksAtMillis >= interval
-              || Math.abs(record.spot / l.greeksSpot - 1) >= settings.greeksSpotMove();
-      if (!due) {
-        continue;
-      }
-      LegGreeks g = solve(c, l.mark, record.spot, now);
-      solved = true;
-      l.greeksAtMillis = nowMillis;
-      l.ivStatus = g.ivStatus().name();
-      l.iv = g.impliedVol();
-      l.delta = g.delta();
-      l.gamma = g.gamma();
-      l.vega = g.vega();
-      l.theta = g.theta();
-      l.rho = g.rho();
-      l.greeksPrice = g.optionPrice();
-      l.greeksSpot = g.spot();
-      l.greeks = g;
-      record.totalCached = false;
-      ctx.output(
-          MARKET_DATA,
-          new MarketSnapshot(
-              c,
-              c.conId(),
-              c.symbol(),
-              l.bid,
-              l.ask,
-              l.last,
-              record.spot,
-              g,
-              l.ibAtMillis > 0 ? l.ibIv : Double.NaN,
-              l.ibAtMillis > 0 ? l.ibDelta : Double.NaN,
-              false,
-              now));
-    }
-    if (nowMillis - record.underlyingWrittenAtMillis >= interval) {
-      record.underlyingWrittenAtMillis = nowMillis;
-      ctx.output(
-          MARKET_DATA,
-          new MarketSnapshot(
-              null,
-              record.underlyingConId,
-              s.underlying(),
-              Double.NaN,
-              Double.NaN,
-              Double.NaN,
-              record.spot,
-              null,
-              Double.NaN,
-              Double.NaN,
-              false,
-              now));
-    }
-    return solved;
-  }
 
   /**
    * OPEN once every leg holds its full size; CLOSED once nothing is held while closing. The
@@ -800,7 +699,7 @@ public final class StrategyOperator
     List<Leg> legs = s.legs();
     for (int i = 0; i < legs.size(); i++) {
       StrategyRecord.LegRecord l = record.legs[i]; // in the strategy's leg order
-      LegGreeks g = legGreeks(l);
+      LegGreeks g = l.solve.legGreeks(l.conId);
       if (g != null) {
         legGreeks.add(g);
       }
@@ -834,28 +733,5 @@ public final class StrategyOperator
         record.total,
         recorded,
         time);
-  }
-
-  /** A leg's last solve, rebuilt from its record when the cache beside it is gone. */
-  private static LegGreeks legGreeks(StrategyRecord.LegRecord l) {
-    if (l.greeksAtMillis <= 0) {
-      return null;
-    }
-    if (l.greeks == null) {
-      l.greeks =
-          new LegGreeks(
-              l.conId,
-              l.iv,
-              IvStatus.valueOf(l.ivStatus),
-              l.delta,
-              l.gamma,
-              l.vega,
-              l.theta,
-              l.rho,
-              l.greeksPrice,
-              l.greeksSpot,
-              Instant.ofEpochMilli(l.greeksAtMillis));
-    }
-    return l.greeks;
   }
 }

@@ -1,6 +1,5 @@
 package dev.thetaflow.jobs.topology;
 
-import dev.thetaflow.core.risk.LegGreeks;
 import dev.thetaflow.core.risk.PositionGreeks;
 import dev.thetaflow.core.strategy.Strategy;
 import dev.thetaflow.core.strategy.StrategyBook;
@@ -35,8 +34,8 @@ public class StrategyRecord {
   /** When a snapshot driven by marks alone was last recorded, epoch millis. */
   public long recordedAtMillis;
 
-  /** When the underlying's market data was last written, epoch millis. */
-  public long underlyingWrittenAtMillis;
+  /** The spot when the rules last judged; 0 or less: never. */
+  public double spotJudged;
 
   public LegRecord[] legs;
 
@@ -105,7 +104,7 @@ public class StrategyRecord {
     return null;
   }
 
-  /** One leg's books, its last quote and its analytics (ours and IB's). */
+  /** One leg's books, its last quote and its Greeks. */
   public static class LegRecord {
     public long conId;
     public long position;
@@ -129,27 +128,8 @@ public class StrategyRecord {
     /** The underlying's price when the leg was last marked; 0 or less: unknown. */
     public double spotAtMark;
 
-    /** When the Greeks below were computed, epoch millis; 0 or less: never. */
-    public long greeksAtMillis;
-
-    public String ivStatus;
-    public double iv;
-    public double delta;
-    public double gamma;
-    public double vega;
-    public double theta;
-    public double rho;
-    public double greeksPrice;
-    public double greeksSpot;
-
-    /** IB's model Greeks as they last arrived; 0 or less: none yet. */
-    public long ibAtMillis;
-
-    /** The last solve as the analytics returned it (transient: rebuilt from the fields). */
-    public transient LegGreeks greeks;
-
-    public double ibIv;
-    public double ibDelta;
+    /** Its last implied volatility and Greeks, as {@link GreeksOperator} sent them. */
+    public SolveRecord solve = new SolveRecord();
 
     public LegRecord() {}
   }

@@ -2,7 +2,6 @@ package dev.thetaflow.jobs.topology;
 
 import dev.thetaflow.core.alert.Alert;
 import dev.thetaflow.core.alert.Severity;
-import dev.thetaflow.core.analytics.IvStatus;
 import dev.thetaflow.core.decision.RuleId;
 import dev.thetaflow.core.instrument.Contract;
 import dev.thetaflow.core.instrument.Leg;
@@ -176,7 +175,7 @@ final class StrategyRules {
     for (int i = 0; i < legs.size(); i++) {
       Contract c = legs.get(i).contract();
       StrategyRecord.LegRecord l = record.legs[i];
-      boolean solved = l.greeksAtMillis > 0 && IvStatus.OK.name().equals(l.ivStatus);
+      boolean solved = l.solve.ivFound();
       boolean fresh =
           l.markedAtMillis >= 0
               && nowMillis - l.markedAtMillis <= maxMarkAgeMillis
@@ -191,13 +190,13 @@ final class StrategyRules {
               l.bid,
               l.ask,
               fresh,
-              solved ? l.iv : Double.NaN,
-              l.greeksAtMillis > 0 ? l.delta : Double.NaN,
-              l.greeksAtMillis > 0 ? l.gamma : Double.NaN));
+              solved ? l.solve.iv : Double.NaN,
+              l.solve.solved() ? l.solve.delta : Double.NaN,
+              l.solve.solved() ? l.solve.gamma : Double.NaN));
       if (l.position != 0 && c.isOption()) {
         dte = Math.min(dte, Expiries.daysToExpiry(now, c.expiry()));
         if (solved) {
-          ivSum += l.iv;
+          ivSum += l.solve.iv;
           ivCount++;
         } else {
           ivComplete = false;

@@ -136,7 +136,7 @@ public final class TradingTopology {
             .returns(Control.class)
             .filter(c -> c.value() > 0)
             .name("VIX");
-    SingleOutputStreamOperator<StrategySnapshot> strategies =
+    Strategies keyed =
         strategies(
             broker,
             opened,
@@ -148,6 +148,7 @@ public final class TradingTopology {
                 s.maxContractsPerOrder(),
                 s.decisions().rules(),
                 s.decisions().nearTrigger()));
+    SingleOutputStreamOperator<StrategySnapshot> strategies = keyed.snapshots();
     DataStream<Decision> portfolioDecisions = null;
     if (s.decisions().portfolioLimits() != null) {
       RulesSpec.Entry limits = s.decisions().portfolioLimits();
@@ -174,8 +175,8 @@ public final class TradingTopology {
         Tables.STRATEGIES,
         new StrategyRows(s.lineage()));
     table(
-        strategies
-            .getSideOutput(StrategyOperator.MARKET_DATA)
+        keyed
+            .marketData()
             .keyBy(MarketSnapshot::conId)
             .process(new MarketDataThrottle(s.strategies().greeksInterval()))
             .uid("market-data-throttle")
@@ -295,11 +296,20 @@ public final class TradingTopology {
   private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
   /**
+   * The strategies' operator (its snapshots, with its side outputs) and the options' solved market
+   * for the market_data table.
+   */
+  public record Strategies(
+      SingleOutputStreamOperator<StrategySnapshot> snapshots,
+      DataStream<MarketSnapshot> marketData) {}
+
+  /**
    * The keyed heart of the job, without its sources and sinks: each resolved strategy registers its
-   * legs with the router, which sends it its legs' quotes; fills and its orders' fates come to it
-   * by their order reference; commands close it; controls (kill switch, paused entries, close all)
-   * are broadcast to every strategy. Orders leave on {@link StrategyOperator#ORDERS}. The pipeline
-   * benchmark drives exactly this.
+   * legs with the router, which sends it its legs' quotes, and its options with the Greeks
+   * operator, which sends it their Greeks (solved once per option for all holders); fills and its
+   * orders' fates come to it by their order reference; commands close it; controls (kill switch,
+   * paused entries, close all) are broadcast to every strategy. Orders leave on {@link
+   * StrategyOperator#ORDERS}. The pipeline benchmark drives exactly this.
    *
    * @param broker the broker's events (quotes and fills are used here)
    * @param opened resolved strategies to open
@@ -307,7 +317,7 @@ public final class TradingTopology {
    * @param controls commands to every strategy
    * @param brokerOrders the strategies' orders as the broker reports them
    */
-  public static SingleOutputStreamOperator<StrategySnapshot> strategies(
+  public static Strategies strategies(
       DataStream<BrokerEvent> broker,
       DataStream<StrategyInput> opened,
       DataStream<StrategyInput> closes,
@@ -319,25 +329,50 @@ public final class TradingTopology {
             .flatMap(
                 (StrategyInput in, Collector<LegRouter.Registration> out) -> {
                   StrategyInput.Open open = (StrategyInput.Open) in;
+                  long underlying = open.underlyingConId();
                   out.collect(
-                      new LegRouter.Registration(open.underlyingConId(), open.strategyId(), true));
+                      new LegRouter.Registration(underlying, underlying, open.strategyId(), true));
                   for (Leg leg : open.strategy().legs()) {
                     out.collect(
                         new LegRouter.Registration(
-                            leg.contract().conId(), open.strategyId(), true));
+                            leg.contract().conId(), underlying, open.strategyId(), true));
                   }
                 })
             .returns(LegRouter.Registration.class)
             .name("Leg registrations");
-    DataStream<StrategyInput> marks =
+    SingleOutputStreamOperator<LegRouter.Routed> routed =
         registrations
             .keyBy(LegRouter.Registration::conId)
             .connect(broker.filter(LegRouter::routed).keyBy(LegRouter::conIdOf))
             .process(new LegRouter())
             .uid("leg-router")
-            .name("Route leg quotes")
-            .map(LegRouter.Routed::toInput)
-            .returns(StrategyInput.class);
+            .name("Route leg quotes");
+    DataStream<StrategyInput> marks =
+        routed.map(LegRouter.Routed::toInput).returns(StrategyInput.class);
+    DataStream<GreeksInput> holdings =
+        opened
+            .map(
+                in -> {
+                  StrategyInput.Open open = (StrategyInput.Open) in;
+                  return (GreeksInput)
+                      new GreeksInput.Holding(
+                          open.underlyingConId(),
+                          open.strategyId(),
+                          open.strategy().legs().stream()
+                              .map(Leg::contract)
+                              .filter(c -> c.isOption())
+                              .toList());
+                })
+            .returns(GreeksInput.class)
+            .name("Options held");
+    SingleOutputStreamOperator<StrategyInput> solved =
+        routed
+            .getSideOutput(LegRouter.GREEKS)
+            .union(holdings)
+            .keyBy(GreeksInput::underlyingConId)
+            .process(new GreeksOperator(operator.settings()))
+            .uid("option-greeks")
+            .name("Option Greeks");
     DataStream<StrategyInput> fills =
         broker
             .filter(e -> e instanceof FillEvent f && f.fill().orderRef() != null)
@@ -358,13 +393,15 @@ public final class TradingTopology {
                             u.strategyId(), OrderRef.parse(u.orderRef()), u.status(), u.time()))
             .returns(StrategyInput.class)
             .name("Order changes");
-    return opened
-        .union(closes, marks, fills, orderChanges)
-        .keyBy(StrategyInput::strategyId)
-        .connect(controls.broadcast(StrategyOperator.SWITCHES, StrategyOperator.MARKET))
-        .process(operator)
-        .uid("strategies")
-        .name("Strategies");
+    SingleOutputStreamOperator<StrategySnapshot> snapshots =
+        opened
+            .union(closes, marks, fills, orderChanges, solved)
+            .keyBy(StrategyInput::strategyId)
+            .connect(controls.broadcast(StrategyOperator.SWITCHES, StrategyOperator.MARKET))
+            .process(operator)
+            .uid("strategies")
+            .name("Strategies");
+    return new Strategies(snapshots, solved.getSideOutput(GreeksOperator.MARKET_DATA));
   }
 
   /**

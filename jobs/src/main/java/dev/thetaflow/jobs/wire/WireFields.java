@@ -1,11 +1,13 @@
 package dev.thetaflow.jobs.wire;
 
+import dev.thetaflow.core.analytics.IvStatus;
 import dev.thetaflow.core.broker.BrokerEvent.ModelGreeksEvent;
 import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
 import dev.thetaflow.core.market.MarketDataKind;
 import dev.thetaflow.core.market.ModelGreeks;
 import dev.thetaflow.core.market.ModelTickSource;
 import dev.thetaflow.core.market.Quote;
+import dev.thetaflow.core.risk.LegGreeks;
 import java.io.IOException;
 import java.time.Instant;
 import org.apache.flink.core.memory.DataInputView;
@@ -15,6 +17,7 @@ import org.apache.flink.core.memory.DataOutputView;
 public final class WireFields {
   private static final MarketDataKind[] KINDS = MarketDataKind.values();
   private static final ModelTickSource[] SOURCES = ModelTickSource.values();
+  private static final IvStatus[] IV_STATUSES = IvStatus.values();
 
   private WireFields() {}
 
@@ -83,5 +86,34 @@ public final class WireFields {
             in.readDouble(),
             readInstant(in));
     return new ModelGreeksEvent(g, KINDS[in.readByte()]);
+  }
+
+  public static void writeLegGreeks(LegGreeks g, DataOutputView out) throws IOException {
+    out.writeLong(g.conId());
+    out.writeDouble(g.impliedVol());
+    out.writeByte(g.ivStatus().ordinal());
+    out.writeDouble(g.delta());
+    out.writeDouble(g.gamma());
+    out.writeDouble(g.vega());
+    out.writeDouble(g.theta());
+    out.writeDouble(g.rho());
+    out.writeDouble(g.optionPrice());
+    out.writeDouble(g.spot());
+    writeInstant(g.at(), out);
+  }
+
+  public static LegGreeks readLegGreeks(DataInputView in) throws IOException {
+    return new LegGreeks(
+        in.readLong(),
+        in.readDouble(),
+        IV_STATUSES[in.readByte()],
+        in.readDouble(),
+        in.readDouble(),
+        in.readDouble(),
+        in.readDouble(),
+        in.readDouble(),
+        in.readDouble(),
+        in.readDouble(),
+        readInstant(in));
   }
 }

@@ -38,28 +38,40 @@ class LegRouterTest {
   }
 
   private static String describe(Routed r) {
-    if (r.event() instanceof ModelGreeksEvent m) {
-      return r.strategyId() + "@iv" + m.greeks().impliedVol();
-    }
-    return r.strategyId() + "@" + ((QuoteEvent) r.event()).quote().bid();
+    return r.strategyId() + "@" + r.quote().quote().bid();
+  }
+
+  private static String describe(GreeksInput in) {
+    GreeksInput.Market m = (GreeksInput.Market) in;
+    return m.underlyingConId()
+        + ":"
+        + (m.event() instanceof ModelGreeksEvent g
+            ? "iv" + g.greeks().impliedVol()
+            : String.valueOf(((QuoteEvent) m.event()).quote().bid()));
   }
 
   @Test
-  void modelGreeksGoToTheHoldersButAreNotTheQuoteANewHolderGets() throws Exception {
+  void eachQuoteAndModelGreeksGoOnceToTheGreeksTaggedWithTheUnderlyingAndQuotesToEachHolder()
+      throws Exception {
     try (var h = harness()) {
-      h.processElement1(new Registration(7, "ic-1", true), 0);
+      h.processElement1(new Registration(7, 600, "ic-1", true), 0);
       h.processElement2(quote(7, 1.05, 1.15), 0);
       h.processElement2(
           new ModelGreeksEvent(
               new ModelGreeks(7, ModelTickSource.MODEL, 0.25, 0.3, 0.01, 0.1, -0.02, 1.1, 600, T),
               MarketDataKind.REAL_TIME),
           0);
-      h.processElement1(new Registration(7, "ic-2", true), 0);
+      h.processElement1(new Registration(7, 600, "ic-2", true), 0);
       assertThat(h.extractOutputValues())
           .extracting(LegRouterTest::describe)
-          .containsExactly("ic-1@1.05", "ic-1@iv0.25", "ic-2@1.05");
-      assertThat(h.extractOutputValues().get(1).toInput()).isInstanceOf(StrategyInput.Model.class);
+          .as("model Greeks are not the quote a new holder gets")
+          .containsExactly("ic-1@1.05", "ic-2@1.05");
       assertThat(h.extractOutputValues().get(0).toInput()).isInstanceOf(StrategyInput.Mark.class);
+      h.processElement2(quote(7, 1.10, 1.20), 0);
+      assertThat(h.getSideOutput(LegRouter.GREEKS))
+          .extracting(r -> describe(r.getValue()))
+          .as("once per event, whatever the number of holders")
+          .containsExactly("600:1.05", "600:iv0.25", "600:1.1");
     }
   }
 
@@ -67,12 +79,12 @@ class LegRouterTest {
   void quotesGoToTheStrategiesHoldingTheLegAndANewHolderGetsTheLastQuote() throws Exception {
     try (var h = harness()) {
       h.processElement2(quote(7, 1.00, 1.10), 0); // nobody holds 7 yet: dropped
-      h.processElement1(new Registration(7, "ic-1", true), 0);
+      h.processElement1(new Registration(7, 600, "ic-1", true), 0);
       h.processElement2(quote(7, 1.05, 1.15), 0);
-      h.processElement1(new Registration(7, "ic-2", true), 0); // gets 1.05/1.15 at once
+      h.processElement1(new Registration(7, 600, "ic-2", true), 0); // gets 1.05/1.15 at once
       h.processElement2(quote(8, 2.00, 2.10), 0); // another instrument, nobody holds it
       h.processElement2(quote(7, 1.10, 1.20), 0);
-      h.processElement1(new Registration(7, "ic-1", false), 0);
+      h.processElement1(new Registration(7, 600, "ic-1", false), 0);
       h.processElement2(quote(7, 1.20, 1.30), 0);
       assertThat(h.extractOutputValues())
           .extracting(LegRouterTest::describe)
@@ -84,7 +96,7 @@ class LegRouterTest {
   void registrationsSurviveASnapshotAndRestore() throws Exception {
     org.apache.flink.runtime.checkpoint.OperatorSubtaskState snapshot;
     try (var h = harness()) {
-      h.processElement1(new Registration(7, "ic-1", true), 0);
+      h.processElement1(new Registration(7, 600, "ic-1", true), 0);
       h.processElement2(quote(7, 1.05, 1.15), 0);
       snapshot = h.snapshot(1, 1);
     }
@@ -96,7 +108,7 @@ class LegRouterTest {
             Types.LONG);
     restored.initializeState(snapshot);
     restored.open();
-    restored.processElement1(new Registration(7, "ic-3", true), 0); // the restored last quote
+    restored.processElement1(new Registration(7, 600, "ic-3", true), 0); // the restored last quote
     restored.processElement2(quote(7, 1.10, 1.20), 0);
     assertThat(restored.extractOutputValues())
         .extracting(LegRouterTest::describe)

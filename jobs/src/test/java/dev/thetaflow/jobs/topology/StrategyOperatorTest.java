@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.thetaflow.core.analytics.IvStatus;
 import dev.thetaflow.core.analytics.OptionType;
-import dev.thetaflow.core.broker.BrokerEvent;
 import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
 import dev.thetaflow.core.decision.Decision;
 import dev.thetaflow.core.decision.DecisionAction;
@@ -13,8 +12,6 @@ import dev.thetaflow.core.decision.RuleId;
 import dev.thetaflow.core.instrument.Contract;
 import dev.thetaflow.core.instrument.Leg;
 import dev.thetaflow.core.market.MarketDataKind;
-import dev.thetaflow.core.market.ModelGreeks;
-import dev.thetaflow.core.market.ModelTickSource;
 import dev.thetaflow.core.market.Quote;
 import dev.thetaflow.core.order.Fill;
 import dev.thetaflow.core.order.OrderAction;
@@ -38,6 +35,7 @@ import dev.thetaflow.jobs.decision.RuleSignal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -373,32 +371,12 @@ class StrategyOperatorTest {
             new Quote(UNDERLYING, bid, ask, Double.NaN, 1, 1, 0, at), MarketDataKind.REAL_TIME));
   }
 
-  private static List<MarketSnapshot> marketData(
-      KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot> h) {
-    return h.getSideOutput(StrategyOperator.MARKET_DATA).stream()
-        .map(StreamRecord::getValue)
-        .toList();
-  }
-
   @Test
-  void heldLegsGreeksAreSolvedFromMidsAtTheSpotThrottledAndSummedInPositionUnits()
-      throws Exception {
+  void solvedLegsAreKeptSummedInPositionUnitsAndShownWithTheNextMarkNotBefore() throws Exception {
     MarketAssumptions market = new MarketAssumptions(0.04, Map.of("SPY", 0.013));
     try (var h = harness(null)) {
-      h.processElement(new StrategyInput.Open(condor, UNDERLYING, "DU1", 1.25), 0);
-      h.processElement(fill(longPut, Side.BUY, "0.40", "ic-1:ENTRY:1"), 0);
-      h.processElement(fill(shortPut, Side.SELL, "1.10", "ic-1:ENTRY:1"), 0);
-      h.processElement(fill(shortCall, Side.SELL, "1.00", "ic-1:ENTRY:1"), 0);
-      h.processElement(fill(longCall, Side.BUY, "0.45", "ic-1:ENTRY:1"), 0);
+      openAndFill(h);
       Instant t = T.plusSeconds(10);
-      h.processElement(
-          new StrategyInput.Model(
-              "ic-1",
-              new BrokerEvent.ModelGreeksEvent(
-                  new ModelGreeks(
-                      2, ModelTickSource.MODEL, 0.21, -0.2, 0.01, 0.3, -0.1, 0.6, 600, t),
-                  MarketDataKind.REAL_TIME)),
-          0);
       h.processElement(underlying(599.95, 600.05, t), 0);
       double[][] quotes = {{0.20, 0.24}, {0.55, 0.61}, {0.48, 0.52}, {0.18, 0.22}};
       Contract[] legs = {longPut, shortPut, shortCall, longCall};
@@ -406,43 +384,54 @@ class StrategyOperatorTest {
       for (int i = 0; i < 4; i++) {
         h.processElement(mark(legs[i], quotes[i][0], quotes[i][1], t), 0);
       }
-      StrategySnapshot s = h.extractOutputValues().get(h.extractOutputValues().size() - 1);
+      StrategySnapshot unsolved = h.extractOutputValues().get(h.extractOutputValues().size() - 1);
+      assertThat(unsolved.greeks()).as("no solve has arrived").isNull();
+      // the first mark-driven snapshot 6 s after the last fill is recorded, the next ones are not
+      assertThat(h.extractOutputValues().stream().filter(x -> x.time().equals(t)))
+          .extracting(StrategySnapshot::recorded)
+          .containsExactly(true, false, false, false); // the spot alone made none
+
+      List<LegGreeks> solves = new ArrayList<>();
       double delta = 0;
       double vega = 0;
       for (int i = 0; i < 4; i++) {
         LegGreeks g = LegAnalytics.of(legs[i], (quotes[i][0] + quotes[i][1]) / 2, 600, t, market);
         assertThat(g.ivStatus()).isEqualTo(IvStatus.OK);
+        solves.add(g);
         delta += g.delta() * 100 * held[i];
         vega += g.vega() * 100 * held[i];
       }
+      int before = h.extractOutputValues().size();
+      h.processElement(new StrategyInput.Solved("ic-1", solves), 0);
+      assertThat(h.extractOutputValues())
+          .as("a solve brings no price: it is shown and judged with the next mark")
+          .hasSize(before);
+      h.processElement(mark(shortPut, 0.55, 0.61, t.plusMillis(200)), 0);
+      StrategySnapshot s = h.extractOutputValues().get(h.extractOutputValues().size() - 1);
       assertThat(s.spot()).isEqualTo(600.0);
       assertThat(s.legGreeks()).hasSize(4);
       assertThat(s.greeks()).isNotNull();
       assertThat(s.greeks().delta()).isCloseTo(delta, within(1e-9));
       assertThat(s.greeks().vega()).isCloseTo(vega, within(1e-9));
       assertThat(s.greeks().vega()).as("a short condor is short vega").isNegative();
-      List<MarketSnapshot> rows = marketData(h);
-      assertThat(rows).filteredOn(m -> m.contract() != null).hasSize(4);
-      assertThat(rows).filteredOn(m -> m.contract() == null).hasSize(1);
-      assertThat(rows)
-          .filteredOn(m -> m.conId() == 2)
-          .singleElement()
-          .satisfies(m -> assertThat(m.ibIv()).isEqualTo(0.21));
-      // the first mark-driven snapshot 6 s after the last fill is recorded, the next ones are not
-      assertThat(h.extractOutputValues().stream().filter(x -> x.time().equals(t)))
-          .extracting(StrategySnapshot::recorded)
-          .containsExactly(true, false, false, false); // the spot alone made none
 
-      // within the interval and without a spot move: no new solve
-      h.processElement(mark(shortPut, 0.50, 0.56, t.plusMillis(500)), 0);
-      assertThat(marketData(h)).hasSize(5);
-      // the underlying moves 0.33%: every leg is solved again at once
-      h.processElement(underlying(601.95, 602.05, t.plusMillis(600)), 0);
-      assertThat(marketData(h)).hasSize(9);
-      StrategySnapshot moved = h.extractOutputValues().get(h.extractOutputValues().size() - 1);
-      assertThat(moved.greeks().delta())
-          .as("short the puts, a rally adds negative delta from the calls")
-          .isLessThan(s.greeks().delta());
+      // a solve older than the one held (they travel apart from the marks) changes nothing
+      LegGreeks stale =
+          LegAnalytics.of(shortPut, 0.9, 600, t.minusSeconds(1), market); // a different IV
+      h.processElement(new StrategyInput.Solved("ic-1", List.of(stale)), 0);
+      h.processElement(mark(shortPut, 0.55, 0.61, t.plusMillis(300)), 0);
+      StrategySnapshot after = h.extractOutputValues().get(h.extractOutputValues().size() - 1);
+      assertThat(after.greeks().delta()).isEqualTo(s.greeks().delta());
+
+      // the spot alone: judged (a snapshot) only once it moved 0.25% since the rules last judged
+      before = h.extractOutputValues().size();
+      h.processElement(underlying(601.05, 601.15, t.plusMillis(400)), 0); // +0.18%
+      assertThat(h.extractOutputValues()).hasSize(before);
+      h.processElement(underlying(601.55, 601.65, t.plusMillis(500)), 0); // +0.27%
+      assertThat(h.extractOutputValues()).hasSize(before + 1);
+      assertThat(h.extractOutputValues().get(before).spot()).isCloseTo(601.6, within(1e-9));
+      h.processElement(underlying(601.75, 601.85, t.plusMillis(600)), 0); // +0.03% since
+      assertThat(h.extractOutputValues()).hasSize(before + 1);
     }
   }
 

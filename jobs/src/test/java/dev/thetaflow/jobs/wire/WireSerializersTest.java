@@ -2,22 +2,29 @@ package dev.thetaflow.jobs.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.thetaflow.core.analytics.IvStatus;
+import dev.thetaflow.core.analytics.OptionType;
 import dev.thetaflow.core.broker.BrokerEvent;
 import dev.thetaflow.core.broker.BrokerEvent.FillEvent;
 import dev.thetaflow.core.broker.BrokerEvent.ModelGreeksEvent;
 import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
+import dev.thetaflow.core.instrument.Contract;
 import dev.thetaflow.core.market.MarketDataKind;
 import dev.thetaflow.core.market.ModelGreeks;
 import dev.thetaflow.core.market.ModelTickSource;
 import dev.thetaflow.core.market.Quote;
 import dev.thetaflow.core.order.Fill;
 import dev.thetaflow.core.order.OrderRef;
+import dev.thetaflow.core.risk.LegGreeks;
 import dev.thetaflow.core.value.Money;
 import dev.thetaflow.core.value.Side;
+import dev.thetaflow.jobs.topology.GreeksInput;
+import dev.thetaflow.jobs.topology.GreeksInputSerializer;
 import dev.thetaflow.jobs.topology.StrategyInput;
 import dev.thetaflow.jobs.topology.StrategyInputSerializer;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -77,11 +84,50 @@ class WireSerializersTest {
     for (StrategyInput in :
         List.of(
             new StrategyInput.Mark("pv-1", QUOTE),
-            new StrategyInput.Model("pv-1", MODEL),
+            new StrategyInput.Solved(
+                "pv-1",
+                List.of(
+                    new LegGreeks(7, 0.21, IvStatus.OK, -0.3, 0.01, 0.5, -12, -0.1, 1.05, 600, T),
+                    new LegGreeks(
+                        8,
+                        Double.NaN,
+                        IvStatus.BELOW_INTRINSIC,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        0.01,
+                        600,
+                        T))),
             new StrategyInput.Filled("pv-1", FILL),
             new StrategyInput.Close("pv-1", "test", T),
             new StrategyInput.OrderChanged(
                 "pv-1", OrderRef.parse("pv-1:EXIT:2"), "CANCELLED", T))) {
+      assertThat(roundTrip(s, in)).isEqualTo(in);
+    }
+  }
+
+  @Test
+  void greeksInputsRoundTripAndFlinkPicksTheSerializerFromTheAnnotation() throws Exception {
+    TypeInformation<GreeksInput> info = TypeInformation.of(GreeksInput.class);
+    TypeSerializer<GreeksInput> s = info.createSerializer(null);
+    assertThat(s).isInstanceOf(GreeksInputSerializer.class);
+    for (GreeksInput in :
+        List.of(
+            new GreeksInput.Market(756733, QUOTE),
+            new GreeksInput.Market(756733, MODEL),
+            new GreeksInput.Holding(
+                756733,
+                "pv-1",
+                List.of(
+                    Contract.equityOption(
+                        700001019,
+                        "SPY",
+                        LocalDate.of(2026, 12, 18),
+                        590,
+                        OptionType.PUT,
+                        new BigDecimal("0.01")))))) {
       assertThat(roundTrip(s, in)).isEqualTo(in);
     }
   }
