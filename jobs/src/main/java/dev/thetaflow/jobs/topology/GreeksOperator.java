@@ -151,7 +151,7 @@ public final class GreeksOperator extends KeyedProcessFunction<Long, GreeksInput
     u.spot = price;
     u.spotAtMillis = now;
     long interval = settings.greeksInterval().toMillis();
-    if (now - u.writtenAtMillis >= interval) {
+    if (u.symbol != null && now - u.writtenAtMillis >= interval) { // named by its first holding
       u.writtenAtMillis = now;
       ctx.output(
           MARKET_DATA,
