@@ -50,5 +50,24 @@ class QuantityMoneyTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Ids.requireStrategyId("x".repeat(65)))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThat(Ids.requireStrategyId("x".repeat(64))).hasSize(64);
+    assertThatThrownBy(() -> Ids.requireStrategyId(null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void strategyIdsAcceptExactlyWhatTheDocumentedPatternAccepts() {
+    java.util.regex.Pattern documented = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      String id = "a" + c + "1"; // non-ASCII letters and digits (é, ٣) are not ids
+      boolean accepted;
+      try {
+        Ids.requireStrategyId(id);
+        accepted = true;
+      } catch (IllegalArgumentException e) {
+        accepted = false;
+      }
+      assertThat(accepted).as("U+%04X", (int) c).isEqualTo(documented.matcher(id).matches());
+    }
   }
 }
