@@ -37,11 +37,15 @@ import org.apache.flink.util.OutputTag;
  * shared by many strategies is solved once, and the marks and rules never wait for a solve: the
  * Greeks arrive beside them, a little later.
  *
- * <p>An option's Greeks are due once {@code greeksInterval} of event time passed since its last
- * solve or the underlying moved by {@code greeksSpotMove} since; they are solved when due at its
- * own quote, or at the underlying's tick for all its due options, from a fresh sane mark and a
- * fresh spot. Each solve also leaves on {@link #MARKET_DATA} with IB's model Greeks beside it, and
- * the underlying once per interval.
+ * <p>An option is solved again from a fresh sane mark and a fresh spot: at its own quote once
+ * {@code greeksInterval} of event time passed since its last solve (its price moved), and at the
+ * underlying's tick once the underlying moved by {@code greeksSpotMove} since (all its options at
+ * once: a move changes every Greek), or once the solve is older than {@code maxMarkAge} (a leg
+ * whose quote does not change still ages). Time alone does not make the underlying's tick re-solve
+ * the book each interval: that burst of a third of the book's solves made every strategy's quote
+ * wait behind it, and an option's Greeks move with time slowly next to its price and the spot. Each
+ * solve also leaves on {@link #MARKET_DATA} with IB's model Greeks beside it, and the underlying
+ * once per interval.
  */
 public final class GreeksOperator extends KeyedProcessFunction<Long, GreeksInput, StrategyInput> {
   private static final long serialVersionUID = 1L;
@@ -126,7 +130,7 @@ public final class GreeksOperator extends KeyedProcessFunction<Long, GreeksInput
       if (u.symbol == null) {
         u.symbol = c.symbol();
       }
-      if (due(o, u, u.latestMillis) && fresh(o, u, u.latestMillis)) {
+      if (due(o, u, u.latestMillis, interval()) && fresh(o, u, u.latestMillis)) {
         solve(o, u, u.latestMillis, ctx);
       }
       if (o.solve.atMillis > 0) {
@@ -189,7 +193,7 @@ public final class GreeksOperator extends KeyedProcessFunction<Long, GreeksInput
     long nextDue = Long.MAX_VALUE;
     double low = Double.POSITIVE_INFINITY;
     double high = 0;
-    long interval = settings.greeksInterval().toMillis();
+    long maxAge = settings.maxMarkAge().toMillis();
     List<LegGreeks> solved = new ArrayList<>();
     for (var holding : holdings.entries()) {
       solved.clear();
@@ -200,12 +204,12 @@ public final class GreeksOperator extends KeyedProcessFunction<Long, GreeksInput
         }
         if (o.solve.atMillis == now && o.solve.spot == u.spot) {
           solved.add(o.greeks()); // solved for an earlier holder in this scan
-        } else if (due(o, u, now)) {
+        } else if (due(o, u, now, maxAge)) {
           solve(o, u, now, ctx);
           options.put(conId, o);
           solved.add(o.greeks());
         }
-        nextDue = Math.min(nextDue, o.solve.atMillis + interval);
+        nextDue = Math.min(nextDue, o.solve.atMillis + maxAge);
         low = Math.min(low, o.solve.spot);
         high = Math.max(high, o.solve.spot);
       }
@@ -213,7 +217,7 @@ public final class GreeksOperator extends KeyedProcessFunction<Long, GreeksInput
         out.collect(new StrategyInput.Solved(holding.getKey(), solved));
       }
     }
-    u.nextDueMillis = nextDue == Long.MAX_VALUE ? now + interval : nextDue;
+    u.nextDueMillis = nextDue == Long.MAX_VALUE ? now + maxAge : nextDue;
     u.solvedLow = high > 0 ? low : 0;
     u.solvedHigh = high;
   }
@@ -234,7 +238,7 @@ public final class GreeksOperator extends KeyedProcessFunction<Long, GreeksInput
     o.bid = q.bid();
     o.ask = q.ask();
     o.last = q.last();
-    if (o.contractJson != null && due(o, u, now) && fresh(o, u, now)) {
+    if (o.contractJson != null && due(o, u, now, interval()) && fresh(o, u, now)) {
       solve(o, u, now, ctx);
       u.solvedLow = u.solvedLow > 0 ? Math.min(u.solvedLow, u.spot) : u.spot;
       u.solvedHigh = Math.max(u.solvedHigh, u.spot);
@@ -258,9 +262,14 @@ public final class GreeksOperator extends KeyedProcessFunction<Long, GreeksInput
     options.put(g.conId(), o);
   }
 
-  private boolean due(OptionRecord o, UnderlyingRecord u, long now) {
+  private long interval() {
+    return settings.greeksInterval().toMillis();
+  }
+
+  /** Never solved, solved longer than {@code age} ago, or the spot moved enough since. */
+  private boolean due(OptionRecord o, UnderlyingRecord u, long now, long age) {
     return o.solve.atMillis <= 0
-        || now - o.solve.atMillis >= settings.greeksInterval().toMillis()
+        || now - o.solve.atMillis >= age
         || Math.abs(u.spot / o.solve.spot - 1) >= settings.greeksSpotMove();
   }
 
@@ -314,7 +323,7 @@ public final class GreeksOperator extends KeyedProcessFunction<Long, GreeksInput
     /** When the underlying's market row was last written. */
     public long writtenAtMillis;
 
-    /** No option is due by time before this (a lower bound: a scan may find none). */
+    /** No option's solve is too old before this (a lower bound: a scan may find none). */
     public long nextDueMillis;
 
     /** The lowest and highest spot the options' current Greeks were solved at; 0: none. */

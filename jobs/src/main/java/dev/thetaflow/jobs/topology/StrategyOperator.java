@@ -91,8 +91,8 @@ public final class StrategyOperator
    *
    * @param maxRelativeSpread a quote wider than this share of its mid is no mark
    * @param maxMarkAge a mark older than this is stale
-   * @param greeksInterval legs' Greeks are solved again after this much event time
-   * @param greeksSpotMove ... or once the underlying moved by this share since they were solved;
+   * @param greeksInterval an option is solved again at its quote after this much event time
+   * @param greeksSpotMove ... and all at the underlying's tick once it moved by this share since;
    *     and the rules judge an underlying's tick that moved it this much since they last judged
    * @param recordInterval snapshots driven by marks alone are recorded at most this often
    * @param market rate and dividend yields

@@ -155,7 +155,8 @@ class GreeksOperatorTest {
   }
 
   @Test
-  void dueAfterTheIntervalOrASpotMoveThenAllAtTheUnderlyingsTickEachOnce() throws Exception {
+  void dueAtItsQuoteAfterTheIntervalAndAtTheUnderlyingsTickAfterAMoveOrOnceTooOld()
+      throws Exception {
     try (var h = harness(null)) {
       h.processElement(new GreeksInput.Holding(SPY, "pcs-1", List.of(put560, put570)), 0);
       h.processElement(new GreeksInput.Holding(SPY, "ic-2", List.of(put570, call630)), 0);
@@ -187,12 +188,26 @@ class GreeksOperatorTest {
       assertThat(sharedSolves.get(0)).isEqualTo(sharedSolves.get(1));
       assertSameSolve(sharedSolves.get(0), shared);
 
-      // a second later without a move: due by time, at the next tick
-      h.getOutput().clear();
-      h.processElement(spot(601.9, T.plusMillis(1600)), 0);
-      assertThat(solves(h)).as("not a second yet").isEqualTo(6);
+      // a second later without a move: the underlying's tick solves nothing (time alone moves the
+      // Greeks slowly); an option's own quote does, once a second passed since its last solve
+      h.processElement(quote(2, 0.57, 0.63, T.plusMillis(1000)), 0); // marked, not solved
       h.processElement(spot(601.9, T.plusMillis(1700)), 0);
-      assertThat(solves(h)).isEqualTo(9);
+      assertThat(solves(h)).isEqualTo(6);
+      h.processElement(quote(1, 0.19, 0.23, T.plusMillis(1600)), 0);
+      assertThat(solves(h)).as("not a second since its solve").isEqualTo(6);
+      h.processElement(quote(1, 0.19, 0.23, T.plusMillis(1800)), 0);
+      assertThat(solves(h)).isEqualTo(7);
+
+      // a leg whose quote is fresh but whose solve is older than the mark age limit (30 s) is
+      // solved at the underlying's tick: the put 570 (marked at 1.0 s, solved at 0.7 s); the call's
+      // mark is stale by then and the other put was solved at 1.8 s
+      h.getOutput().clear();
+      h.processElement(spot(601.9, T.plusMillis(30_800)), 0);
+      assertThat(solves(h)).isEqualTo(8);
+      assertThat(solved(h))
+          .flatExtracting(StrategyInput.Solved::legs)
+          .extracting(LegGreeks::conId)
+          .containsOnly(2L);
     }
   }
 
