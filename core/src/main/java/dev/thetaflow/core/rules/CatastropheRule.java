@@ -13,8 +13,9 @@ import java.util.List;
  * Closes at once, marketable ({@link Urgency#IMMEDIATE}), when any of four things happens:
  *
  * <ul>
- *   <li>the underlying has moved by {@code gap} or more (either way) from its first price of the
- *       day;
+ *   <li>the underlying has moved by {@code gap} or more (either way) from its reference: the last
+ *       price before today (the previous close) for a strategy held over it, else the first price
+ *       it saw today;
  *   <li>a credit strategy has lost {@code lossMultipleOfCredit} times its credit or more;
  *   <li>the strategy has lost {@code lossShareOfMaxLoss} of its (finite) max loss or more;
  *   <li>VIX is up {@code vixJump} or more from its first level of the day.

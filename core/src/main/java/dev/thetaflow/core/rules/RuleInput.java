@@ -29,8 +29,8 @@ import java.util.List;
  *     the first
  * @param marksUsable every held leg's quote is fresh and sane; false makes mark-based rules wait
  * @param spot the underlying's price, NaN when unknown
- * @param spotReference the underlying's reference for gaps: its first price of the trading day (NaN
- *     when unknown)
+ * @param spotReference the underlying's reference for gaps: the previous close (its last price
+ *     before today) for a strategy held over it, else its first price seen today (NaN when unknown)
  * @param vix the VIX level, NaN when not subscribed or not seen yet
  * @param vixReference VIX's first level of the trading day, NaN when unknown
  * @param iv the strategy's implied volatility now: the mean of its held legs' solved IVs, NaN when

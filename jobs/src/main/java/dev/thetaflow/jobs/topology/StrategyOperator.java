@@ -17,6 +17,7 @@ import dev.thetaflow.core.rules.RuleBookFactory;
 import dev.thetaflow.core.strategy.Strategy;
 import dev.thetaflow.core.strategy.StrategyBook;
 import dev.thetaflow.core.strategy.StrategyState;
+import dev.thetaflow.core.time.UsEquityCalendar;
 import dev.thetaflow.core.value.Price;
 import dev.thetaflow.core.value.TickRounding;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -388,8 +390,18 @@ public final class StrategyOperator
       if (!(price > 0)) {
         return false;
       }
+      long t = q.time().toEpochMilli();
+      if (t >= record.spotDayEndMillis) { // the first price of a trading day
+        if (record.spot > 0) {
+          record.spotBeforeDay = record.spot; // the close, as this strategy saw it
+        }
+        LocalDate day = q.time().atZone(UsEquityCalendar.ZONE).toLocalDate();
+        record.spotDay = day.toEpochDay();
+        record.spotDayEndMillis =
+            day.plusDays(1).atStartOfDay(UsEquityCalendar.ZONE).toInstant().toEpochMilli();
+      }
       record.spot = price;
-      record.spotAtMillis = q.time().toEpochMilli();
+      record.spotAtMillis = t;
       return true;
     }
     if (!book.mark(q)) {

@@ -47,10 +47,23 @@ public class StrategyRecord {
 
   public long peakAtMillis;
 
-  /** The underlying's first price of the trading day {@link #spotReferenceDay} (epoch day). */
+  /**
+   * The underlying's reference for gaps on the trading day {@link #spotReferenceDay} (epoch day):
+   * its last price before that day when the strategy was held over the close, else the first price
+   * it saw that day.
+   */
   public double spotReference;
 
   public long spotReferenceDay;
+
+  /** The New York trading day (epoch day) of {@link #spot}; 0: none. */
+  public long spotDay;
+
+  /** When {@link #spotDay} ends, epoch millis (a cache: a later tick is on a new day). */
+  public long spotDayEndMillis;
+
+  /** The underlying's last price before {@link #spotDay}; 0 or less: none seen. */
+  public double spotBeforeDay;
 
   /** The strategy's IV (mean of held legs) when first known while open; 0 or less: not yet. */
   public double ivAtEntry;

@@ -162,7 +162,10 @@ final class StrategyRules {
     double unrealized = strategyBook.unrealizedPnl(now);
     double pnl = strategyBook.realizedPnl() + unrealized - strategyBook.commissions();
     if (record.spot > 0 && record.spotReferenceDay != day) {
-      record.spotReference = record.spot; // the first price seen on this trading day
+      // a gap is a move from the previous close: held over it, the last price seen before today
+      // (still the spot if today has not ticked yet); opened today, the first price seen today
+      record.spotReference =
+          record.spotDay < day || !(record.spotBeforeDay > 0) ? record.spot : record.spotBeforeDay;
       record.spotReferenceDay = day;
     }
     List<Leg> legs = s.legs();

@@ -336,6 +336,51 @@ class StrategyOperatorTest {
   }
 
   @Test
+  void anOvernightGapIsMeasuredFromTheLastPriceBeforeTheOpenNotFromTheOpen() throws Exception {
+    RuleBookFactory gapOnly =
+        () ->
+            RuleBook.same(
+                List.of(
+                    new dev.thetaflow.core.rules.CatastropheRule(
+                        new dev.thetaflow.core.rules.CatastropheRule.Thresholds(
+                            0.03, 100, 1, 10))));
+    try (var h = harness(null, gapOnly)) {
+      openAndFill(h);
+      h.processElement(underlying(599.95, 600.05, T.plusSeconds(10)), 0);
+      markCondorAt(h, 0.10, 0.45, 0.42, 0.10, T.plusSeconds(10));
+      h.processElement(underlying(600.95, 601.05, Instant.parse("2026-12-01T20:59:00Z")), 0);
+      markCondorAt(h, 0.10, 0.45, 0.42, 0.10, Instant.parse("2026-12-01T20:59:00Z"));
+      assertThat(decisions(h)).isEmpty();
+
+      // the next morning it opens 3.5% lower, and trades there: a gap from 601, the last price
+      Instant open = Instant.parse("2026-12-02T14:30:05Z");
+      h.processElement(underlying(579.95, 580.05, open), 0);
+      markCondorAt(h, 0.10, 0.80, 0.20, 0.05, open.plusSeconds(1));
+      assertThat(decisions(h)).extracting(Decision::rule).containsExactly(RuleId.CATASTROPHE);
+      assertThat(decisions(h).get(0).reason()).contains("from 601").contains("to 580");
+    }
+  }
+
+  @Test
+  void aStrategyOpenedAfterTheGapMeasuresFromTheFirstPriceItSaw() throws Exception {
+    RuleBookFactory gapOnly =
+        () ->
+            RuleBook.same(
+                List.of(
+                    new dev.thetaflow.core.rules.CatastropheRule(
+                        new dev.thetaflow.core.rules.CatastropheRule.Thresholds(
+                            0.03, 100, 1, 10))));
+    try (var h = harness(null, gapOnly)) {
+      openAndFill(h);
+      h.processElement(underlying(579.95, 580.05, T.plusSeconds(10)), 0);
+      markCondorAt(h, 0.10, 0.45, 0.42, 0.10, T.plusSeconds(10));
+      h.processElement(underlying(575.95, 576.05, T.plusSeconds(20)), 0); // -0.7%
+      markCondorAt(h, 0.10, 0.45, 0.42, 0.10, T.plusSeconds(20));
+      assertThat(decisions(h)).isEmpty();
+    }
+  }
+
+  @Test
   void theStateIsAFlinkPojoAllTheWayDownSoItCanEvolve() {
     var info = org.apache.flink.api.common.typeinfo.TypeInformation.of(StrategyRecord.class);
     assertThat(info).isInstanceOf(org.apache.flink.api.java.typeutils.PojoTypeInfo.class);
