@@ -659,6 +659,9 @@ public final class StrategyOperator
     }
     StrategyBook book = newBook(s);
     for (StrategyRecord.LegRecord l : record.legs) {
+      if (l.solve == null) {
+        l.solve = new SolveRecord(); // a record from before solves were kept apart: none yet
+      }
       book.restore(
           new StrategyBook.LegSnapshot(
               l.conId,
