@@ -109,10 +109,9 @@ public final class DecisionExecutor
     }
     if (input instanceof ExecutorInput.Status st) {
       r = r == null ? new ExecutorRecord() : r;
-      String endedRef = r.workingRef;
       boolean ended = onStatus(r, st);
-      if (ended && r.rollRef != null && r.rollRef.equals(endedRef)) {
-        endRoll(r, st, ctx, out);
+      if (st.state() == StrategyState.CLOSED && r.rollRef != null) {
+        reopen(r, st, ctx, out);
       }
       if (ended && r.pendingJson != null) {
         Decision next = json.readValue(r.pendingJson, Decision.class);
@@ -272,6 +271,10 @@ public final class DecisionExecutor
     } else {
       r.exitSeq = ref.seq();
     }
+    if (r.rollRef != null) {
+      // a roll's exit ended with legs held (the broker cancelled it) and another order follows
+      dropRoll(r, "superseded by " + ref, d.time(), ctx, out);
+    }
     ctx.output(StrategyOperator.ORDERS, new OrderAction.Place(order));
     r.working = d;
     r.workingJson = json.writeValueAsString(d);
@@ -307,6 +310,7 @@ public final class DecisionExecutor
     r.rollJson = json.writeValueAsString(d);
     r.rollRef = ref.toString();
     r.rollUnits = units;
+    r.rollAdjustSeq = r.adjustSeq;
     return "rolled: closing "
         + d.strategyId()
         + ", reopening as "
@@ -322,21 +326,21 @@ public final class DecisionExecutor
   }
 
   /**
-   * The roll's exit ended: closed, the reopening command leaves for the commands table; with legs
-   * still held (cancelled, or partly filled), nothing is reopened.
+   * The strategy is CLOSED with no order sent since the roll's exit: that exit closed it, and the
+   * reopening command leaves for the commands table. The roll is not judged when its exit ends with
+   * legs still held: the broker's FILLED can overtake the executions, which shows the strategy OPEN
+   * for a moment before its fills close it. A roll whose exit really died is dropped by the next
+   * order sent.
    */
-  private void endRoll(
+  private void reopen(
       ExecutorRecord r, ExecutorInput.Status st, ReadOnlyContext ctx, Collector<DecisionEvent> out)
       throws IOException {
     Decision d = json.readValue(r.rollJson, Decision.class);
     OrderRef ref = OrderRef.parse(r.rollRef);
     int units = r.rollUnits;
     clearRoll(r);
-    if (st.state() != StrategyState.CLOSED) {
-      String why = ref + " ended with legs still held: nothing reopened";
-      out.collect(new DecisionEvent(d, "NOT_REOPENED", ref.toString(), why, st.time()));
-      ctx.output(ALERTS, alert(d, Severity.WARNING, "ROLL_NOT_REOPENED", d.reason() + " — " + why));
-      return;
+    if (r.exitSeq != ref.seq() || r.adjustSeq != r.rollAdjustSeq) {
+      return; // another order went out since (dropRoll said so)
     }
     Command c = Rolls.reopen(strategy(r), units, Rolls.targetDte(d), ref.seq(), st.time());
     String newId = ((CommandAction.OpenStrategy) c.action()).spec().strategyId();
@@ -347,10 +351,22 @@ public final class DecisionExecutor
         ALERTS, alert(d, Severity.WARNING, "ROLL_REOPENING", d.strategyId() + " rolled: " + note));
   }
 
+  /** The roll will not reopen: said as a row and an alert. */
+  private void dropRoll(
+      ExecutorRecord r, String why, Instant time, ReadOnlyContext ctx, Collector<DecisionEvent> out)
+      throws IOException {
+    Decision d = json.readValue(r.rollJson, Decision.class);
+    String note = r.rollRef + " ended with legs held, nothing reopened; " + why;
+    clearRoll(r);
+    out.collect(new DecisionEvent(d, "NOT_REOPENED", null, note, time));
+    ctx.output(ALERTS, alert(d, Severity.WARNING, "ROLL_NOT_REOPENED", d.reason() + " — " + note));
+  }
+
   private static void clearRoll(ExecutorRecord r) {
     r.rollJson = null;
     r.rollRef = null;
     r.rollUnits = 0;
+    r.rollAdjustSeq = 0;
   }
 
   /** Whole units of {@code s}'s structure held: the fewest over its legs, at most 10,000. */

@@ -53,6 +53,9 @@ public class ExecutorRecord {
   /** Units the roll reopens: what its exit closes. */
   public int rollUnits;
 
+  /** The adjustment sequence when the roll was sent: an adjustment since means it did not close. */
+  public int rollAdjustSeq;
+
   public transient List<Leg> held;
   public transient Decision working;
 

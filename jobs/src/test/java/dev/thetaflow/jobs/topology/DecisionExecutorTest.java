@@ -344,7 +344,8 @@ class DecisionExecutorTest {
   }
 
   @Test
-  void aRollWhoseExitEndsWithLegsHeldReopensNothing() throws Exception {
+  void aRollWhoseExitDiesWithLegsHeldReopensNothingWhenTheNextOrderClosesTheStrategy()
+      throws Exception {
     try (var h = harness(null)) {
       h.processElement(opened(), 0);
       h.processElement(status(StrategyState.OPEN, held, 0, 0), 0);
@@ -358,18 +359,37 @@ class DecisionExecutorTest {
               new Leg(shortCall, -1),
               new Leg(longCall, 1));
       h.processElement(status(StrategyState.OPEN, left, 1, 3), 0);
-      h.processElement(status(StrategyState.CLOSED, List.of(), 1, 4), 0);
+      h.processElement(decided(RuleId.TAKE_PROFIT, DecisionAction.CLOSE, Urgency.NORMAL, 4), 0);
+      h.processElement(status(StrategyState.CLOSING, left, 2, 5), 0);
+      h.processElement(status(StrategyState.CLOSED, List.of(), 2, 6), 0);
+      assertThat(placed(h))
+          .extracting(o -> o.orderRef().toString())
+          .containsExactly("ic-1:EXIT:1", "ic-1:EXIT:2");
       assertThat(rolls(h)).isEmpty();
       assertThat(h.extractOutputValues())
           .extracting(DecisionEvent::verdict)
-          .containsExactly("SENT", "NOT_REOPENED");
-      // the next roll is a roll of its own, with the units now held
-      h.processElement(status(StrategyState.OPEN, left, 1, 5), 0);
-      h.processElement(roll(6), 0);
-      h.processElement(status(StrategyState.CLOSED, List.of(), 2, 7), 0);
-      assertThat(rolls(h)).extracting(Command::commandId).containsExactly("ic-1:ROLL:2");
-      assertThat(((CommandAction.OpenStrategy) rolls(h).get(0).action()).spec().quantity())
-          .isEqualTo(1);
+          .containsExactly("SENT", "NOT_REOPENED", "SENT");
+      assertThat(h.extractOutputValues().get(1).note())
+          .isEqualTo(
+              "ic-1:EXIT:1 ended with legs held, nothing reopened; superseded by ic-1:EXIT:2");
+    }
+  }
+
+  @Test
+  void aFilledStatusAheadOfTheExecutionsStillReopensOnce() throws Exception {
+    try (var h = harness(null)) {
+      h.processElement(opened(), 0);
+      h.processElement(status(StrategyState.OPEN, held, 0, 0), 0);
+      h.processElement(roll(1), 0);
+      h.processElement(status(StrategyState.CLOSING, held, 1, 2), 0);
+      // FILLED overtook the executions: OPEN for a moment, then the fills close it
+      h.processElement(status(StrategyState.OPEN, held, 1, 3), 0);
+      h.processElement(status(StrategyState.CLOSING, held, 1, 4), 0);
+      h.processElement(status(StrategyState.CLOSED, List.of(), 1, 5), 0);
+      assertThat(rolls(h)).extracting(Command::commandId).containsExactly("ic-1:ROLL:1");
+      assertThat(h.extractOutputValues())
+          .extracting(DecisionEvent::verdict)
+          .containsExactly("SENT", "REOPENING");
     }
   }
 
