@@ -27,17 +27,23 @@ public final class CommandsTable {
   public static Optional<Long> append(DeltaTables tables, String dataRoot, Command command) {
     String path = path(dataRoot);
     tables.createIfMissing(path, Tables.COMMANDS);
-    Object[] row = {
+    // job_id null: issued from outside any job
+    Object[] row = row(command, null);
+    return tables.append(
+        path, Tables.COMMANDS, List.<Object[]>of(row), "command-" + command.commandId(), 1);
+  }
+
+  /** {@code command} as a row of the table; {@code jobId} null when no job issued it. */
+  static Object[] row(Command command, String jobId) {
+    return new Object[] {
       command.issuedAt(),
-      null, // job_id: issued from outside any job
-      null, // checkpoint_id: likewise
+      jobId,
+      null, // checkpoint_id
       command.commandId(),
       command.type().name(),
       CommandCodec.payload(command.action()),
       command.issuedBy()
     };
-    return tables.append(
-        path, Tables.COMMANDS, List.<Object[]>of(row), "command-" + command.commandId(), 1);
   }
 
   /** A source of the commands appended from {@code start} on, checked every {@code poll}. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thetaflow.core.alert.Alert;
 import dev.thetaflow.core.alert.Severity;
+import dev.thetaflow.core.command.Command;
+import dev.thetaflow.core.command.CommandAction;
 import dev.thetaflow.core.decision.Decision;
 import dev.thetaflow.core.decision.DecisionAction;
 import dev.thetaflow.core.decision.DecisionArbiter;
@@ -14,6 +16,7 @@ import dev.thetaflow.core.order.OrderAction;
 import dev.thetaflow.core.order.OrderPurpose;
 import dev.thetaflow.core.order.OrderRef;
 import dev.thetaflow.core.order.OrderRequest;
+import dev.thetaflow.core.strategy.Strategy;
 import dev.thetaflow.core.strategy.StrategyState;
 import java.io.IOException;
 import java.time.Duration;
@@ -43,9 +46,17 @@ import org.slf4j.LoggerFactory;
  * broker has not reported within {@code ackTimeout} is sent again with the same reference, which
  * the order sink never places twice.
  *
- * <p>Actions: CLOSE and ROLL exit everything (rolling's reopening at the target expiry is not
- * automated yet: an alert says so); ADJUST exits the legs the decision names (the tested side);
- * REDUCE exits half the combo units (all of one); HEDGE has no order yet (an alert says so).
+ * <p>Actions: CLOSE and ROLL exit everything; ADJUST exits the legs the decision names (the tested
+ * side); REDUCE exits half the combo units (all of one); HEDGE has no order yet (an alert says so).
+ *
+ * <p>A ROLL reopens once its exit closed the strategy: the same structure and size at the listed
+ * expiry nearest the rule's target, as an open-strategy command on {@link #ROLLS}. Opening is
+ * upstream of this executor (resolution, then the strategies operator), and Flink 2 has no
+ * iterations, so the command goes round through the commands table like a person's: it is resolved,
+ * checked (kill switch, paused entries) and entered the same way, and every roll is a row there.
+ * Its command id and the new strategy id derive from the old strategy and the exit's sequence
+ * ({@link Rolls}), so a replay after a restore appends nothing twice. An exit that ends with legs
+ * still held, or that a higher-priority decision superseded, reopens nothing.
  */
 public final class DecisionExecutor
     extends KeyedBroadcastProcessFunction<String, ExecutorInput, Control, DecisionEvent> {
@@ -55,6 +66,10 @@ public final class DecisionExecutor
   /** Alerts for the alerts table and notifications. */
   public static final OutputTag<Alert> ALERTS =
       new OutputTag<>("executor-alerts", TypeInformation.of(Alert.class));
+
+  /** Commands that reopen a rolled strategy, for the commands table. */
+  public static final OutputTag<Command> ROLLS =
+      new OutputTag<>("executor-rolls", TypeInformation.of(Command.class));
 
   private static final ValueStateDescriptor<ExecutorRecord> STATE =
       new ValueStateDescriptor<>("executor", TypeInformation.of(ExecutorRecord.class));
@@ -86,9 +101,19 @@ public final class DecisionExecutor
     ExecutorRecord r = state.value();
     boolean killed =
         on(ctx.getBroadcastState(StrategyOperator.SWITCHES).get(StrategyOperator.KILLED));
+    if (input instanceof ExecutorInput.Opened opened) {
+      r = r == null ? new ExecutorRecord() : r;
+      r.strategyJson = json.writeValueAsString(opened.strategy());
+      state.update(r);
+      return;
+    }
     if (input instanceof ExecutorInput.Status st) {
       r = r == null ? new ExecutorRecord() : r;
-      if (onStatus(r, st) && r.pendingJson != null) {
+      boolean ended = onStatus(r, st);
+      if (st.state() == StrategyState.CLOSED && r.rollRef != null) {
+        reopen(r, st, ctx, out);
+      }
+      if (ended && r.pendingJson != null) {
         Decision next = json.readValue(r.pendingJson, Decision.class);
         r.pendingJson = null;
         if (st.state() == StrategyState.OPEN) {
@@ -130,6 +155,7 @@ public final class DecisionExecutor
       case SUPERSEDE -> {
         // cancel first and send once the broker has ended it: sending both at once could trade
         // more than is held if the working order fills meanwhile
+        clearRoll(r); // the roll gave way: its exit may still fill, but nothing reopens
         if (r.pendingJson == null) {
           ctx.output(
               StrategyOperator.ORDERS,
@@ -245,6 +271,10 @@ public final class DecisionExecutor
     } else {
       r.exitSeq = ref.seq();
     }
+    if (r.rollRef != null) {
+      // a roll's exit ended with legs held (the broker cancelled it) and another order follows
+      dropRoll(r, "superseded by " + ref, d.time(), ctx, out);
+    }
     ctx.output(StrategyOperator.ORDERS, new OrderAction.Place(order));
     r.working = d;
     r.workingJson = json.writeValueAsString(d);
@@ -256,10 +286,107 @@ public final class DecisionExecutor
         d.urgency().compareTo(Urgency.HIGH) >= 0 ? Severity.CRITICAL : Severity.WARNING;
     String text = d.reason() + " — " + d.action() + " sent as " + ref;
     if (d.action() == DecisionAction.ROLL) {
-      text +=
-          "; reopening at the target expiry is not automated yet: open the new strategy by command";
+      text += "; " + startRoll(r, d, ref);
     }
     ctx.output(ALERTS, alert(d, severity, "DECISION_" + d.rule(), text));
+  }
+
+  /** Remembers a ROLL just sent, to reopen once its exit closed the strategy; says what follows. */
+  private String startRoll(ExecutorRecord r, Decision d, OrderRef ref) throws IOException {
+    Strategy old = strategy(r);
+    int target = Rolls.targetDte(d);
+    String why = target < 0 ? "the decision names no target expiry" : Rolls.notReopenable(old);
+    int units = why == null ? units(old, held(r)) : 0;
+    if (why == null && units < 1) {
+      why = "no whole unit of its structure is held";
+    }
+    if (why != null) {
+      return "rolled: closing "
+          + d.strategyId()
+          + "; not reopened automatically ("
+          + why
+          + "): open the new strategy by command";
+    }
+    r.rollJson = json.writeValueAsString(d);
+    r.rollRef = ref.toString();
+    r.rollUnits = units;
+    r.rollAdjustSeq = r.adjustSeq;
+    return "rolled: closing "
+        + d.strategyId()
+        + ", reopening as "
+        + Rolls.nextId(d.strategyId())
+        + " ("
+        + units
+        + (units == 1 ? " unit" : " units")
+        + ") at the listed expiry nearest "
+        + target
+        + " days out (about "
+        + Rolls.aimedExpiry(d.time(), target)
+        + ") when closed";
+  }
+
+  /**
+   * The strategy is CLOSED with no order sent since the roll's exit: that exit closed it, and the
+   * reopening command leaves for the commands table. The roll is not judged when its exit ends with
+   * legs still held: the broker's FILLED can overtake the executions, which shows the strategy OPEN
+   * for a moment before its fills close it. A roll whose exit really died is dropped by the next
+   * order sent.
+   */
+  private void reopen(
+      ExecutorRecord r, ExecutorInput.Status st, ReadOnlyContext ctx, Collector<DecisionEvent> out)
+      throws IOException {
+    Decision d = json.readValue(r.rollJson, Decision.class);
+    OrderRef ref = OrderRef.parse(r.rollRef);
+    int units = r.rollUnits;
+    clearRoll(r);
+    if (r.exitSeq != ref.seq() || r.adjustSeq != r.rollAdjustSeq) {
+      return; // another order went out since (dropRoll said so)
+    }
+    Command c = Rolls.reopen(strategy(r), units, Rolls.targetDte(d), ref.seq(), st.time());
+    String newId = ((CommandAction.OpenStrategy) c.action()).spec().strategyId();
+    String note = "closed; opening " + newId + " by command " + c.commandId();
+    ctx.output(ROLLS, c);
+    out.collect(new DecisionEvent(d, "REOPENING", ref.toString(), note, st.time()));
+    ctx.output(
+        ALERTS, alert(d, Severity.WARNING, "ROLL_REOPENING", d.strategyId() + " rolled: " + note));
+  }
+
+  /** The roll will not reopen: said as a row and an alert. */
+  private void dropRoll(
+      ExecutorRecord r, String why, Instant time, ReadOnlyContext ctx, Collector<DecisionEvent> out)
+      throws IOException {
+    Decision d = json.readValue(r.rollJson, Decision.class);
+    String note = r.rollRef + " ended with legs held, nothing reopened; " + why;
+    clearRoll(r);
+    out.collect(new DecisionEvent(d, "NOT_REOPENED", null, note, time));
+    ctx.output(ALERTS, alert(d, Severity.WARNING, "ROLL_NOT_REOPENED", d.reason() + " — " + note));
+  }
+
+  private static void clearRoll(ExecutorRecord r) {
+    r.rollJson = null;
+    r.rollRef = null;
+    r.rollUnits = 0;
+    r.rollAdjustSeq = 0;
+  }
+
+  /** Whole units of {@code s}'s structure held: the fewest over its legs, at most 10,000. */
+  private static int units(Strategy s, List<Leg> held) {
+    long units = Long.MAX_VALUE;
+    for (Leg leg : s.legs()) {
+      long position = 0;
+      for (Leg h : held) {
+        if (h.contract().conId() == leg.contract().conId()) {
+          position = h.ratio();
+        }
+      }
+      boolean sameSide = Long.signum(position) == Integer.signum(leg.ratio());
+      units = Math.min(units, sameSide ? Math.abs(position) / Math.abs(leg.ratio()) : 0);
+    }
+    return (int) Math.min(units, 10_000);
+  }
+
+  private Strategy strategy(ExecutorRecord r) throws IOException {
+    return r.strategyJson == null ? null : json.readValue(r.strategyJson, Strategy.class);
   }
 
   /** The next order reference for the decision's action, or null when it has no order. */

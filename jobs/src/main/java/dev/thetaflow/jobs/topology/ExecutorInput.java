@@ -2,6 +2,7 @@ package dev.thetaflow.jobs.topology;
 
 import dev.thetaflow.core.decision.Decision;
 import dev.thetaflow.core.instrument.Leg;
+import dev.thetaflow.core.strategy.Strategy;
 import dev.thetaflow.core.strategy.StrategyState;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +41,17 @@ public sealed interface ExecutorInput {
     @Override
     public String strategyId() {
       return decision.strategyId();
+    }
+  }
+
+  /**
+   * The strategy as it was resolved for its entry: its structure and size, which a roll reopens at
+   * a later expiry. Sent once, beside the strategy's own operator.
+   */
+  record Opened(Strategy strategy) implements ExecutorInput {
+    @Override
+    public String strategyId() {
+      return strategy.id();
     }
   }
 }

@@ -39,6 +39,23 @@ public class ExecutorRecord {
   /** A decision waiting for the working order it superseded to end, as JSON; null when none. */
   public String pendingJson;
 
+  /** The strategy as resolved for its entry ({@link ExecutorInput.Opened}), as JSON. */
+  public String strategyJson;
+
+  /**
+   * The ROLL decision whose exit, once it closed the strategy, reopens it (as JSON), and that
+   * exit's order reference; null when no roll is being worked.
+   */
+  public String rollJson;
+
+  public String rollRef;
+
+  /** Units the roll reopens: what its exit closes. */
+  public int rollUnits;
+
+  /** The adjustment sequence when the roll was sent: an adjustment since means it did not close. */
+  public int rollAdjustSeq;
+
   public transient List<Leg> held;
   public transient Decision working;
 

@@ -17,6 +17,7 @@ import dev.thetaflow.core.rules.RulesSpec;
 import dev.thetaflow.ib.client.ConnectionOptions;
 import dev.thetaflow.ib.source.IbSource;
 import dev.thetaflow.ib.source.IbSourceSettings;
+import dev.thetaflow.jobs.commands.CommandRows;
 import dev.thetaflow.jobs.commands.CommandsTable;
 import dev.thetaflow.jobs.commands.StoredCommand;
 import dev.thetaflow.jobs.decision.Confirmations;
@@ -166,8 +167,19 @@ public final class TradingTopology {
     }
     SingleOutputStreamOperator<DecisionEvent> decided =
         decisions(
-            strategies, controls, portfolioDecisions, s.maxContractsPerOrder(), s.decisions());
+            strategies,
+            opened,
+            controls,
+            portfolioDecisions,
+            s.maxContractsPerOrder(),
+            s.decisions());
     table(decided, s, Tables.DECISIONS, new DecisionRows(s.lineage()));
+    // a roll's reopening goes round through the commands table: opening is upstream of here
+    table(
+        decided.getSideOutput(DecisionExecutor.ROLLS),
+        s,
+        Tables.COMMANDS,
+        new CommandRows(s.lineage()));
 
     table(
         strategies.filter(StrategySnapshot::recorded).name("Recorded snapshots"),
@@ -271,6 +283,21 @@ public final class TradingTopology {
       DataStream<Decision> portfolioDecisions,
       int maxContractsPerOrder,
       DecisionSettings settings) {
+    return decisions(
+        strategies, null, controls, portfolioDecisions, maxContractsPerOrder, settings);
+  }
+
+  /**
+   * As above, and the resolved strategies ({@code opened}, null: none), whose structure a roll
+   * reopens at a later expiry ({@link DecisionExecutor#ROLLS}); without them a roll only closes.
+   */
+  public static SingleOutputStreamOperator<DecisionEvent> decisions(
+      SingleOutputStreamOperator<StrategySnapshot> strategies,
+      DataStream<StrategyInput> opened,
+      DataStream<Control> controls,
+      DataStream<Decision> portfolioDecisions,
+      int maxContractsPerOrder,
+      DecisionSettings settings) {
     DataStream<Decision> confirmed =
         Confirmations.confirm(
             strategies.getSideOutput(StrategyOperator.SIGNALS), settings.confirmations());
@@ -282,6 +309,17 @@ public final class TradingTopology {
             .map(d -> (ExecutorInput) new ExecutorInput.Decided(d))
             .returns(ExecutorInput.class)
             .name("Confirmed and portfolio decisions");
+    if (opened != null) {
+      decided =
+          decided.union(
+              opened
+                  .map(
+                      in ->
+                          (ExecutorInput)
+                              new ExecutorInput.Opened(((StrategyInput.Open) in).strategy()))
+                  .returns(ExecutorInput.class)
+                  .name("Strategies opened"));
+    }
     return strategies
         .getSideOutput(StrategyOperator.EXECUTOR)
         .union(decided)

@@ -17,6 +17,9 @@ import dev.thetaflow.core.strategy.StrategyState;
 import dev.thetaflow.jobs.cli.DecisionLog;
 import dev.thetaflow.jobs.cli.ScenarioRun;
 import dev.thetaflow.jobs.topology.StrategySnapshot;
+import dev.thetaflow.sinks.delta.DeltaReader;
+import dev.thetaflow.sinks.delta.DeltaTables;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +43,7 @@ class DecisionScenariosTest {
   @TempDir Path dir;
 
   @Test
-  void aStrategyAtTheRollThresholdIsRolled() throws Exception {
+  void aStrategyAtTheRollThresholdIsClosedAndReopenedAtTheTargetExpiry() throws Exception {
     // 24 days to the 2026-12-18 expiry at the start: a roll threshold of 30 days is passed
     var plan =
         plan(
@@ -50,7 +53,16 @@ class DecisionScenariosTest {
             OPEN,
             20,
             dir);
-    ScenarioRun.Result result = runUntil(plan, RuleId.DTE_ROLL);
+    DeltaReader reader = new DeltaReader(DeltaTables.withDefaultEngine().engine());
+    String root = plan.dataRoot();
+    // done once the replacement is OPEN in the strategies table (its entry filled)
+    ScenarioRun.Result result =
+        run(
+            plan,
+            Duration.ofSeconds(120),
+            rows ->
+                rows.stream().anyMatch(r -> r.verdict().equals("REOPENING"))
+                    && state(reader, root, "roll-1-r1").contains("OPEN"));
 
     DecisionLog.Row roll = first(result, RuleId.DTE_ROLL);
     assertThat(roll.action()).isEqualTo("ROLL");
@@ -58,6 +70,64 @@ class DecisionScenariosTest {
     assertThat(roll.strategyId()).isEqualTo("roll-1");
     assertThat(roll.measuredJson()).contains("24");
     assertThat(result.decisions()).allMatch(is(RuleId.DTE_ROLL));
+    assertThat(result.decisions())
+        .filteredOn(r -> r.verdict().equals("REOPENING"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.reason()).contains("opening roll-1-r1 by command"));
+
+    StrategySnapshot old = result.last().get("roll-1");
+    assertThat(old.state()).isEqualTo(StrategyState.CLOSED);
+    StrategySnapshot rolled = result.last().get("roll-1-r1");
+    assertThat(rolled).as("the replacement reached the job").isNotNull();
+    assertThat(rolled.state()).isEqualTo(StrategyState.OPEN);
+    assertThat(rolled.strategy().openingNetPrice()).as("its entry filled").isNotNull();
+    assertThat(rolled.strategy().type()).isEqualTo(old.strategy().type());
+    assertThat(rolled.strategy().quantity()).isEqualTo(old.strategy().quantity());
+    assertThat(rolled.strategy().legs())
+        .extracting(l -> l.contract().right(), l -> l.contract().strike(), l -> l.ratio())
+        .containsExactlyElementsOf(
+            old.strategy().legs().stream()
+                .map(
+                    l ->
+                        org.assertj.core.groups.Tuple.tuple(
+                            l.contract().right(), l.contract().strike(), l.ratio()))
+                .toList());
+    // the listed expiry nearest 60 days from the roll's date (2026-11-24 + 60 = 2027-01-23)
+    LocalDate expiry = rolled.strategy().legs().get(0).contract().expiry();
+    assertThat(expiry)
+        .isAfter(DEC_18)
+        .isBetween(LocalDate.of(2027, 1, 8), LocalDate.of(2027, 2, 5));
+    assertThat(rolled.strategy().legs()).allMatch(l -> l.contract().expiry().equals(expiry));
+
+    // the reopening is a row of the commands table, exactly once
+    DeltaReader.TableRows commands =
+        reader.table(Path.of(root).resolve("commands").toString()).read();
+    int id = commands.column("command_id");
+    int type = commands.column("command_type");
+    int payload = commands.column("payload_json");
+    assertThat(commands.rows())
+        .filteredOn(c -> "roll-1:ROLL:1".equals(c[id]))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c[type]).isEqualTo("OPEN_STRATEGY");
+              assertThat((String) c[payload]).contains("roll-1-r1");
+            });
+  }
+
+  /** Every state the strategies table recorded for {@code id}. */
+  private static List<String> state(DeltaReader reader, String root, String id) {
+    Path table = Path.of(root).resolve("strategies");
+    if (!Files.isDirectory(table.resolve("_delta_log"))) {
+      return List.of();
+    }
+    DeltaReader.TableRows rows = reader.table(table.toString()).read();
+    int idCol = rows.column("strategy_id");
+    int stateCol = rows.column("state");
+    return rows.rows().stream()
+        .filter(r -> id.equals(r[idCol]))
+        .map(r -> (String) r[stateCol])
+        .toList();
   }
 
   @Test

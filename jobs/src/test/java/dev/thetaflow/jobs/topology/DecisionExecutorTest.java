@@ -2,9 +2,15 @@ package dev.thetaflow.jobs.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.thetaflow.core.alert.Alert;
 import dev.thetaflow.core.analytics.OptionType;
+import dev.thetaflow.core.command.Command;
+import dev.thetaflow.core.command.CommandAction;
+import dev.thetaflow.core.command.LegSpec;
+import dev.thetaflow.core.command.StrategySpec;
 import dev.thetaflow.core.decision.Decision;
 import dev.thetaflow.core.decision.DecisionAction;
+import dev.thetaflow.core.decision.Measurement;
 import dev.thetaflow.core.decision.RuleId;
 import dev.thetaflow.core.decision.Urgency;
 import dev.thetaflow.core.instrument.Contract;
@@ -12,13 +18,17 @@ import dev.thetaflow.core.instrument.Leg;
 import dev.thetaflow.core.order.OrderAction;
 import dev.thetaflow.core.order.OrderRequest;
 import dev.thetaflow.core.order.OrderType;
+import dev.thetaflow.core.strategy.Strategy;
 import dev.thetaflow.core.strategy.StrategyState;
+import dev.thetaflow.core.strategy.StrategyType;
 import dev.thetaflow.core.value.Side;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
@@ -228,6 +238,190 @@ class DecisionExecutorTest {
           .as("after the exits the strategy saw before this executor")
           .extracting(o -> o.orderRef().toString())
           .containsExactly("ic-1:EXIT:4");
+    }
+  }
+
+  /** The condor as resolved for its entry: two units of +1 / −1 / −1 / +1. */
+  private ExecutorInput opened() {
+    return new ExecutorInput.Opened(
+        new Strategy(
+            "ic-1",
+            StrategyType.IRON_CONDOR,
+            "SPY",
+            List.of(
+                new Leg(longPut, 1),
+                new Leg(shortPut, -1),
+                new Leg(shortCall, -1),
+                new Leg(longCall, 1)),
+            2,
+            null,
+            StrategyState.PENDING_ENTRY,
+            T.minusSeconds(3600),
+            null));
+  }
+
+  private static ExecutorInput roll(int at) {
+    return new ExecutorInput.Decided(
+        Decision.of(
+            "ic-1",
+            DecisionAction.ROLL,
+            Urgency.NORMAL,
+            RuleId.DTE_ROLL,
+            "17 days to expiry, at or below the 21-day threshold. Rolling to about 45 days",
+            List.of(
+                new Measurement("days to expiry", 17, 21, "days"),
+                new Measurement("target days to expiry", 45, 45, "days")),
+            T.plusSeconds(at)));
+  }
+
+  private static List<Command> rolls(
+      KeyedBroadcastOperatorTestHarness<String, ExecutorInput, Control, DecisionEvent> h) {
+    var out = h.getSideOutput(DecisionExecutor.ROLLS);
+    return out == null ? List.of() : out.stream().map(StreamRecord::getValue).toList();
+  }
+
+  private static List<String> alertTexts(
+      KeyedBroadcastOperatorTestHarness<String, ExecutorInput, Control, DecisionEvent> h) {
+    var out = h.getSideOutput(DecisionExecutor.ALERTS);
+    return out == null
+        ? List.of()
+        : out.stream().map(r -> ((Alert) r.getValue()).message()).toList();
+  }
+
+  @Test
+  void aRollReopensTheSameStructureAtTheTargetOnceItsExitClosedTheStrategyAcrossARestore()
+      throws Exception {
+    OperatorSubtaskState checkpoint;
+    try (var h = harness(null)) {
+      h.processElement(opened(), 0);
+      h.processElement(status(StrategyState.OPEN, held, 0, 0), 0);
+      h.processElement(roll(1), 0);
+      assertThat(placed(h)).extracting(o -> o.orderRef().toString()).containsExactly("ic-1:EXIT:1");
+      assertThat(placed(h).get(0).quantity()).isEqualTo(2);
+      assertThat(alertTexts(h))
+          .singleElement()
+          .asString()
+          .contains("rolled: closing ic-1, reopening as ic-1-r1 (2 units)")
+          .contains("nearest 45 days out (about 2027-01-15) when closed")
+          .doesNotContain("not automated");
+      assertThat(rolls(h)).as("nothing before the exit closed the strategy").isEmpty();
+      checkpoint = h.snapshot(1, 1);
+    }
+    try (var h = harness(checkpoint)) {
+      h.processElement(status(StrategyState.CLOSING, held, 1, 2), 0);
+      assertThat(rolls(h)).isEmpty();
+      h.processElement(status(StrategyState.CLOSED, List.of(), 1, 3), 0);
+      h.processElement(status(StrategyState.CLOSED, List.of(), 1, 4), 0);
+      h.processElement(roll(5), 0);
+      assertThat(rolls(h)).as("once").hasSize(1);
+      Command reopen = rolls(h).get(0);
+      assertThat(reopen.commandId()).isEqualTo("ic-1:ROLL:1");
+      assertThat(reopen.issuedAt()).isEqualTo(T.plusSeconds(3));
+      StrategySpec spec = ((CommandAction.OpenStrategy) reopen.action()).spec();
+      assertThat(spec.strategyId()).isEqualTo("ic-1-r1");
+      assertThat(spec.underlying()).isEqualTo("SPY");
+      assertThat(spec.type()).isEqualTo(StrategyType.IRON_CONDOR);
+      assertThat(spec.quantity()).isEqualTo(2);
+      assertThat(spec.limitPrice()).isEmpty();
+      assertThat(spec.legs())
+          .containsExactly(
+              leg(OptionType.PUT, 1, 560),
+              leg(OptionType.PUT, -1, 570),
+              leg(OptionType.CALL, -1, 630),
+              leg(OptionType.CALL, 1, 640));
+      assertThat(h.extractOutputValues())
+          .extracting(DecisionEvent::verdict)
+          .containsExactly("REOPENING");
+      assertThat(h.extractOutputValues().get(0).note())
+          .isEqualTo("closed; opening ic-1-r1 by command ic-1:ROLL:1");
+      assertThat(placed(h)).as("a closed strategy sends nothing more").isEmpty();
+    }
+  }
+
+  private static LegSpec leg(OptionType right, int ratio, double strike) {
+    return new LegSpec(
+        right, ratio, null, OptionalInt.of(45), OptionalDouble.of(strike), OptionalDouble.empty());
+  }
+
+  @Test
+  void aRollWhoseExitDiesWithLegsHeldReopensNothingWhenTheNextOrderClosesTheStrategy()
+      throws Exception {
+    try (var h = harness(null)) {
+      h.processElement(opened(), 0);
+      h.processElement(status(StrategyState.OPEN, held, 0, 0), 0);
+      h.processElement(roll(1), 0);
+      h.processElement(status(StrategyState.CLOSING, held, 1, 2), 0);
+      // the broker cancelled the exit after one unit filled
+      List<Leg> left =
+          List.of(
+              new Leg(longPut, 1),
+              new Leg(shortPut, -1),
+              new Leg(shortCall, -1),
+              new Leg(longCall, 1));
+      h.processElement(status(StrategyState.OPEN, left, 1, 3), 0);
+      h.processElement(decided(RuleId.TAKE_PROFIT, DecisionAction.CLOSE, Urgency.NORMAL, 4), 0);
+      h.processElement(status(StrategyState.CLOSING, left, 2, 5), 0);
+      h.processElement(status(StrategyState.CLOSED, List.of(), 2, 6), 0);
+      assertThat(placed(h))
+          .extracting(o -> o.orderRef().toString())
+          .containsExactly("ic-1:EXIT:1", "ic-1:EXIT:2");
+      assertThat(rolls(h)).isEmpty();
+      assertThat(h.extractOutputValues())
+          .extracting(DecisionEvent::verdict)
+          .containsExactly("SENT", "NOT_REOPENED", "SENT");
+      assertThat(h.extractOutputValues().get(1).note())
+          .isEqualTo(
+              "ic-1:EXIT:1 ended with legs held, nothing reopened; superseded by ic-1:EXIT:2");
+    }
+  }
+
+  @Test
+  void aFilledStatusAheadOfTheExecutionsStillReopensOnce() throws Exception {
+    try (var h = harness(null)) {
+      h.processElement(opened(), 0);
+      h.processElement(status(StrategyState.OPEN, held, 0, 0), 0);
+      h.processElement(roll(1), 0);
+      h.processElement(status(StrategyState.CLOSING, held, 1, 2), 0);
+      // FILLED overtook the executions: OPEN for a moment, then the fills close it
+      h.processElement(status(StrategyState.OPEN, held, 1, 3), 0);
+      h.processElement(status(StrategyState.CLOSING, held, 1, 4), 0);
+      h.processElement(status(StrategyState.CLOSED, List.of(), 1, 5), 0);
+      assertThat(rolls(h)).extracting(Command::commandId).containsExactly("ic-1:ROLL:1");
+      assertThat(h.extractOutputValues())
+          .extracting(DecisionEvent::verdict)
+          .containsExactly("SENT", "REOPENING");
+    }
+  }
+
+  @Test
+  void aRollSupersededByAHigherPriorityCloseReopensNothingEvenIfItsExitFilled() throws Exception {
+    try (var h = harness(null)) {
+      h.processElement(opened(), 0);
+      h.processElement(status(StrategyState.OPEN, held, 0, 0), 0);
+      h.processElement(roll(1), 0);
+      h.processElement(status(StrategyState.CLOSING, held, 1, 2), 0);
+      h.processElement(decided(RuleId.CATASTROPHE, DecisionAction.CLOSE, Urgency.IMMEDIATE, 3), 0);
+      // the roll's exit filled before the cancel took
+      h.processElement(status(StrategyState.CLOSED, List.of(), 1, 4), 0);
+      assertThat(rolls(h)).isEmpty();
+      assertThat(h.extractOutputValues())
+          .extracting(DecisionEvent::verdict)
+          .containsExactly("SENT", "SUPERSEDING");
+    }
+  }
+
+  @Test
+  void aRollWithoutTheStrategysStructureOnlyClosesAndSaysSo() throws Exception {
+    try (var h = harness(null)) {
+      h.processElement(status(StrategyState.OPEN, held, 0, 0), 0);
+      h.processElement(roll(1), 0);
+      h.processElement(status(StrategyState.CLOSED, List.of(), 1, 2), 0);
+      assertThat(placed(h)).hasSize(1);
+      assertThat(rolls(h)).isEmpty();
+      assertThat(alertTexts(h))
+          .singleElement()
+          .asString()
+          .contains("not reopened automatically (the strategy's structure is not known");
     }
   }
 }
