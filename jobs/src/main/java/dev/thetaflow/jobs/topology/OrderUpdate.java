@@ -31,6 +31,24 @@ public record OrderUpdate(
     Instant time) {
 
   /**
+   * Contracts filled over all legs: combo units filled times the sum of the legs' ratios, as the
+   * broker's legs say ([{"conId":…,"ratio":…}]); units when the legs are unknown.
+   */
+  public long contractsFilled() {
+    if (filled <= 0 || legsJson == null) {
+      return Math.max(filled, 0);
+    }
+    long ratios = 0;
+    for (var m = RATIO.matcher(legsJson); m.find(); ) {
+      ratios += Math.abs(Long.parseLong(m.group(1)));
+    }
+    return filled * Math.max(ratios, 1);
+  }
+
+  private static final java.util.regex.Pattern RATIO =
+      java.util.regex.Pattern.compile("\"ratio\":\\s*(-?\\d+)");
+
+  /**
    * What the risk gate did with {@code r}: SENT on to the order sink, or REFUSED with why. Legs as
    * the broker's rows have them: [{"conId":…,"ratio":…}], the ratio signed (negative sells).
    */

@@ -51,8 +51,11 @@ public sealed interface StrategyInput {
    * One of its orders changed at the broker.
    *
    * @param status the order's status name (OrderStatus, as the orders table has it)
+   * @param contractsFilled contracts filled so far over all the order's legs, as the broker counts
+   *     them (its status can arrive before the executions that bring them)
    */
-  record OrderChanged(String strategyId, OrderRef orderRef, String status, Instant time)
+  record OrderChanged(
+      String strategyId, OrderRef orderRef, String status, long contractsFilled, Instant time)
       implements StrategyInput {
 
     /** Cancelled or rejected: it will not fill any more. */

@@ -306,6 +306,7 @@ public final class StrategyOperator
       time = f.fill().time();
       s = exitReported(record, s, f.fill().orderRef(), time);
       s = afterFill(s, book, time);
+      s = afterAwaitedFill(record, s, book, f.fill(), time);
     } else if (input instanceof StrategyInput.Close c) {
       time = c.time().isBefore(s.openedAt()) ? s.openedAt() : c.time();
       requestClose(s, "closed by command: " + c.reason(), time, ctx::output);
@@ -333,6 +334,39 @@ public final class StrategyOperator
    * A fill of an exit or adjustment the strategy had not heard of yet reports it as well as its
    * status would (a market order's executions often come first): CLOSING or ADJUSTING.
    */
+  /** Starts counting the fills of {@code ref} if it is not the order being counted. */
+  private static void counting(StrategyRecord record, OrderRef ref) {
+    String r = ref.toString();
+    if (!r.equals(record.countedRef)) {
+      record.countedRef = r;
+      record.countedContracts = 0;
+      record.awaitedContracts = 0;
+    }
+  }
+
+  /**
+   * Counts a fill of the latest exit or adjustment; once an order that ended has all its fills in,
+   * a strategy still holding legs is OPEN again (a flat one was CLOSED by {@link #afterFill}).
+   */
+  private static Strategy afterAwaitedFill(
+      StrategyRecord record, Strategy s, StrategyBook book, Fill fill, Instant time) {
+    OrderRef ref = fill.orderRef();
+    if (ref == null
+        || (ref.purpose() == OrderPurpose.EXIT
+            ? ref.seq() < record.exits
+            : ref.purpose() != OrderPurpose.ADJUST || ref.seq() < record.adjusts)) {
+      return s; // an entry's fill, or an earlier order's
+    }
+    counting(record, ref);
+    record.countedContracts += Math.abs(fill.quantity());
+    if (record.awaitedContracts <= 0 || record.countedContracts < record.awaitedContracts) {
+      return s;
+    }
+    record.awaitedContracts = 0;
+    boolean working = s.state() == StrategyState.CLOSING || s.state() == StrategyState.ADJUSTING;
+    return working && !book.flat() ? s.withState(StrategyState.OPEN, time) : s;
+  }
+
   private static Strategy exitReported(
       StrategyRecord record, Strategy s, OrderRef ref, Instant time) {
     if (ref == null || s.state() != StrategyState.OPEN) {
@@ -601,6 +635,24 @@ public final class StrategyOperator
       record.exits = ref.seq();
     }
     boolean ended = o.dead() || o.status().equals("FILLED");
+    if (ended) {
+      counting(record, ref);
+      if (record.countedContracts < o.contractsFilled()) {
+        // the broker's status overtook the executions it counts: until they are in, what is held
+        // is not known, and an OPEN strategy could be sent a second exit for contracts the first
+        // already sold (over-closing into a naked position)
+        record.awaitedContracts = o.contractsFilled();
+        LOG.info(
+            "strategy {}: {} {} with {} of {} contracts' fills in; waiting for the rest",
+            s.id(),
+            ref,
+            o.status(),
+            record.countedContracts,
+            o.contractsFilled());
+        return s;
+      }
+      record.awaitedContracts = 0;
+    }
     if (!ended) {
       if (s.state() == StrategyState.OPEN) {
         return s.withState(adjust ? StrategyState.ADJUSTING : StrategyState.CLOSING, time);

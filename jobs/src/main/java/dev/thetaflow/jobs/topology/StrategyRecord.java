@@ -39,6 +39,20 @@ public class StrategyRecord {
 
   public LegRecord[] legs;
 
+  /**
+   * The latest exit or adjustment order whose fills are counted, and the contracts they brought.
+   */
+  public String countedRef;
+
+  public long countedContracts;
+
+  /**
+   * Contracts {@link #countedRef} filled by the broker's count when it ended (filled, cancelled)
+   * before its fills were all in; 0: none awaited. Until they are, the strategy stays CLOSING or
+   * ADJUSTING.
+   */
+  public long awaitedContracts;
+
   /** Adjustment orders seen so far (the highest ADJUST sequence the broker reported). */
   public int adjusts;
 

@@ -428,7 +428,11 @@ public final class TradingTopology {
                 u ->
                     (StrategyInput)
                         new StrategyInput.OrderChanged(
-                            u.strategyId(), OrderRef.parse(u.orderRef()), u.status(), u.time()))
+                            u.strategyId(),
+                            OrderRef.parse(u.orderRef()),
+                            u.status(),
+                            u.contractsFilled(),
+                            u.time()))
             .returns(StrategyInput.class)
             .name("Order changes");
     SingleOutputStreamOperator<StrategySnapshot> snapshots =

@@ -194,7 +194,7 @@ class StrategyOperatorTest {
       // CLOSING once the broker reports the exit: the broker is the loop
       restored.processElement(
           new StrategyInput.OrderChanged(
-              "ic-1", OrderRef.parse("ic-1:EXIT:1"), "SUBMITTED", T.plusSeconds(21)),
+              "ic-1", OrderRef.parse("ic-1:EXIT:1"), "SUBMITTED", 0, T.plusSeconds(21)),
           0);
       assertThat(lastState(restored, "ic-1")).isEqualTo(StrategyState.CLOSING);
       ExecutorInput.Status status = lastStatus(restored);
@@ -524,44 +524,96 @@ class StrategyOperatorTest {
           .containsExactly("ic-1");
       h.processElement(
           new StrategyInput.OrderChanged(
-              "ic-1", OrderRef.parse("ic-1:EXIT:1"), "PRE_SUBMITTED", T.plusSeconds(45)),
+              "ic-1", OrderRef.parse("ic-1:EXIT:1"), "PRE_SUBMITTED", 0, T.plusSeconds(45)),
           0);
       assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.CLOSING);
 
       // the broker cancels the exit (a kill switch, a trader in TWS): OPEN, and closable again
       h.processElement(
           new StrategyInput.OrderChanged(
-              "ic-1", OrderRef.parse("ic-1:EXIT:1"), "CANCELLED", T.plusSeconds(50)),
+              "ic-1", OrderRef.parse("ic-1:EXIT:1"), "CANCELLED", 0, T.plusSeconds(50)),
           0);
       assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.OPEN);
       h.processElement(
           new StrategyInput.OrderChanged(
-              "ic-1", OrderRef.parse("ic-1:EXIT:2"), "SUBMITTED", T.plusSeconds(60)),
+              "ic-1", OrderRef.parse("ic-1:EXIT:2"), "SUBMITTED", 0, T.plusSeconds(60)),
           0);
       assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.CLOSING);
       // a stale cancel of the first exit does not reopen the second
       h.processElement(
           new StrategyInput.OrderChanged(
-              "ic-1", OrderRef.parse("ic-1:EXIT:1"), "CANCELLED", T.plusSeconds(61)),
+              "ic-1", OrderRef.parse("ic-1:EXIT:1"), "CANCELLED", 0, T.plusSeconds(61)),
           0);
       assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.CLOSING);
       assertThat(lastStatus(h).exitSeq()).isEqualTo(2);
       // an adjustment of the tested side that fills leaves the rest OPEN
       h.processElement(
           new StrategyInput.OrderChanged(
-              "ic-1", OrderRef.parse("ic-1:EXIT:2"), "CANCELLED", T.plusSeconds(62)),
+              "ic-1", OrderRef.parse("ic-1:EXIT:2"), "CANCELLED", 0, T.plusSeconds(62)),
           0);
       h.processElement(
           new StrategyInput.OrderChanged(
-              "ic-1", OrderRef.parse("ic-1:ADJUST:1"), "SUBMITTED", T.plusSeconds(63)),
+              "ic-1", OrderRef.parse("ic-1:ADJUST:1"), "SUBMITTED", 0, T.plusSeconds(63)),
           0);
       assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.ADJUSTING);
       h.processElement(fill(shortPut, Side.BUY, "0.58", "ic-1:ADJUST:1"), 0);
       h.processElement(fill(longPut, Side.SELL, "0.22", "ic-1:ADJUST:1"), 0);
       h.processElement(
           new StrategyInput.OrderChanged(
-              "ic-1", OrderRef.parse("ic-1:ADJUST:1"), "FILLED", T.plusSeconds(64)),
+              "ic-1", OrderRef.parse("ic-1:ADJUST:1"), "FILLED", 2, T.plusSeconds(64)),
           0);
+      assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.OPEN);
+      assertThat(lastStatus(h).held()).extracting(Leg::ratio).containsExactly(-1, 1);
+    }
+  }
+
+  @Test
+  void anExitsFilledStatusThatOvertakesItsFillsKeepsItClosingSoNoSecondExitCanBeSent()
+      throws Exception {
+    try (var h = harness(null)) {
+      openAndFill(h);
+      h.processElement(
+          new StrategyInput.OrderChanged(
+              "ic-1", OrderRef.parse("ic-1:EXIT:1"), "SUBMITTED", 0, T.plusSeconds(20)),
+          0);
+      h.processElement(fill(longPut, Side.SELL, "0.22", "ic-1:EXIT:1"), 0);
+      // FILLED, all 4 contracts by the broker's count; only 1 execution has arrived
+      h.processElement(
+          new StrategyInput.OrderChanged(
+              "ic-1", OrderRef.parse("ic-1:EXIT:1"), "FILLED", 4, T.plusSeconds(21)),
+          0);
+      assertThat(lastState(h, "ic-1"))
+          .as("not OPEN: an OPEN strategy holding legs would be closed a second time")
+          .isEqualTo(StrategyState.CLOSING);
+      h.processElement(fill(shortPut, Side.BUY, "0.58", "ic-1:EXIT:1"), 0);
+      h.processElement(fill(shortCall, Side.BUY, "0.50", "ic-1:EXIT:1"), 0);
+      assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.CLOSING);
+      h.processElement(fill(longCall, Side.SELL, "0.20", "ic-1:EXIT:1"), 0);
+      assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.CLOSED);
+      assertThat(h.extractOutputValues())
+          .extracting(StrategySnapshot::state)
+          .as("never OPEN again on the way")
+          .containsSubsequence(StrategyState.CLOSING, StrategyState.CLOSED)
+          .doesNotContainSequence(StrategyState.CLOSING, StrategyState.OPEN);
+    }
+  }
+
+  @Test
+  void anAdjustmentFilledBeforeItsFillsIsOpenAgainOnlyOnceTheyAreIn() throws Exception {
+    try (var h = harness(null)) {
+      openAndFill(h);
+      h.processElement(
+          new StrategyInput.OrderChanged(
+              "ic-1", OrderRef.parse("ic-1:ADJUST:1"), "SUBMITTED", 0, T.plusSeconds(20)),
+          0);
+      h.processElement(
+          new StrategyInput.OrderChanged(
+              "ic-1", OrderRef.parse("ic-1:ADJUST:1"), "FILLED", 2, T.plusSeconds(21)),
+          0);
+      assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.ADJUSTING);
+      h.processElement(fill(shortPut, Side.BUY, "0.58", "ic-1:ADJUST:1"), 0);
+      assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.ADJUSTING);
+      h.processElement(fill(longPut, Side.SELL, "0.22", "ic-1:ADJUST:1"), 0);
       assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.OPEN);
       assertThat(lastStatus(h).held()).extracting(Leg::ratio).containsExactly(-1, 1);
     }
@@ -574,12 +626,12 @@ class StrategyOperatorTest {
       h.processElement(new StrategyInput.Open(condor, UNDERLYING, "DU1", 9.0), 0);
       h.processElement(
           new StrategyInput.OrderChanged(
-              "ic-1", OrderRef.parse("ic-1:ENTRY:1"), "SUBMITTED", T.plusSeconds(1)),
+              "ic-1", OrderRef.parse("ic-1:ENTRY:1"), "SUBMITTED", 0, T.plusSeconds(1)),
           0);
       assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.PENDING_ENTRY);
       h.processElement(
           new StrategyInput.OrderChanged(
-              "ic-1", OrderRef.parse("ic-1:ENTRY:1"), "CANCELLED", T.plusSeconds(2)),
+              "ic-1", OrderRef.parse("ic-1:ENTRY:1"), "CANCELLED", 0, T.plusSeconds(2)),
           0);
       assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.CLOSED);
 

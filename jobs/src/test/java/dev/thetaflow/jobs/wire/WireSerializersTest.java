@@ -103,7 +103,7 @@ class WireSerializersTest {
             new StrategyInput.Filled("pv-1", FILL),
             new StrategyInput.Close("pv-1", "test", T),
             new StrategyInput.OrderChanged(
-                "pv-1", OrderRef.parse("pv-1:EXIT:2"), "CANCELLED", T))) {
+                "pv-1", OrderRef.parse("pv-1:EXIT:2"), "CANCELLED", 0, T))) {
       assertThat(roundTrip(s, in)).isEqualTo(in);
     }
   }
