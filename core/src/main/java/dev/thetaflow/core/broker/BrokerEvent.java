@@ -6,6 +6,7 @@ import dev.thetaflow.core.market.Quote;
 import dev.thetaflow.core.order.Fill;
 import dev.thetaflow.core.order.OrderStatus;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /** One thing the broker said, with the time it was true. */
@@ -37,6 +38,42 @@ public sealed interface BrokerEvent {
     @Override
     public Instant time() {
       return greeks.time();
+    }
+  }
+
+  /**
+   * The underlying's next dividend as the broker knows it (IB's tick 59), or that none is expected:
+   * the assignment-risk rule compares it with a short call's extrinsic value before the ex-date.
+   *
+   * @param conId the underlying (a stock or ETF)
+   * @param nextAmount the next single dividend per share, &gt; 0; 0 when none is expected
+   * @param nextExDate its ex-date; null when none is expected
+   */
+  record DividendEvent(long conId, double nextAmount, LocalDate nextExDate, Instant time)
+      implements BrokerEvent {
+    public DividendEvent {
+      Objects.requireNonNull(time, "time");
+      boolean none = nextExDate == null && nextAmount == 0;
+      boolean known = nextExDate != null && nextAmount > 0 && !Double.isInfinite(nextAmount);
+      if (!none && !known) {
+        throw new IllegalArgumentException(
+            "dividend of "
+                + conId
+                + ": an amount > 0 with its ex-date, or none (0 and no date), were "
+                + nextAmount
+                + " and "
+                + nextExDate);
+      }
+    }
+
+    /** No dividend is expected. */
+    public static DividendEvent none(long conId, Instant time) {
+      return new DividendEvent(conId, 0, null, time);
+    }
+
+    /** Whether a next dividend is known (else none is expected). */
+    public boolean known() {
+      return nextExDate != null;
     }
   }
 

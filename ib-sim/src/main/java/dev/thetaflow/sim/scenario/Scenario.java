@@ -10,8 +10,10 @@ import java.util.List;
  * @param name a title for logs
  * @param events market path events, sorted by time
  * @param faults faults, sorted by time
+ * @param dividends the underlyings' next dividends, at most one per symbol
  */
-public record Scenario(String name, List<PathEvent> events, List<Fault> faults) {
+public record Scenario(
+    String name, List<PathEvent> events, List<Fault> faults, List<ScenarioDividend> dividends) {
 
   public Scenario {
     List<PathEvent> e = new ArrayList<>(events);
@@ -20,6 +22,12 @@ public record Scenario(String name, List<PathEvent> events, List<Fault> faults) 
     List<Fault> f = new ArrayList<>(faults);
     f.sort(java.util.Comparator.comparing(Fault::at));
     faults = List.copyOf(f);
+    dividends = List.copyOf(dividends);
+  }
+
+  /** No dividends. */
+  public Scenario(String name, List<PathEvent> events, List<Fault> faults) {
+    this(name, events, faults, List.of());
   }
 
   /** No events, no faults: the market runs on its own. */

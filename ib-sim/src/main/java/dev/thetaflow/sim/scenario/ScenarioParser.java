@@ -21,7 +21,9 @@ import java.util.Set;
  * expected; nothing half-valid is returned.
  */
 public final class ScenarioParser {
-  private static final Set<String> TOP = Set.of("name", "events", "faults");
+  private static final Set<String> TOP = Set.of("name", "events", "faults", "dividends");
+  private static final Set<String> DIVIDEND_KEYS =
+      Set.of("underlying", "amount", "exDate", "exInDays");
   private static final Set<String> EVENT_KEYS =
       Set.of("at", "underlying", "drift", "volatility", "gap", "vix");
   private static final Set<String> FAULT_KEYS = Set.of("at", "kind", "duration", "code", "reason");
@@ -80,10 +82,26 @@ public final class ScenarioParser {
         }
       }
     }
+    List<ScenarioDividend> dividends = new ArrayList<>();
+    JsonNode dividendList = root.path("dividends");
+    if (!dividendList.isMissingNode() && !dividendList.isArray()) {
+      problems.add("dividends: expected a list");
+    } else {
+      Set<String> seen = new java.util.HashSet<>();
+      for (int i = 0; i < dividendList.size(); i++) {
+        ScenarioDividend d = dividend(dividendList.get(i), "dividends[" + i + "]");
+        if (d != null && !seen.add(d.symbol())) {
+          problems.add(
+              "dividends[" + i + "].underlying: " + d.symbol() + " has a dividend already");
+        } else if (d != null) {
+          dividends.add(d);
+        }
+      }
+    }
     if (!problems.isEmpty()) {
       throw new ScenarioException(source, problems);
     }
-    return new Scenario(name, events, faults);
+    return new Scenario(name, events, faults, dividends);
   }
 
   private PathEvent event(JsonNode node, String where) {
@@ -142,6 +160,44 @@ public final class ScenarioParser {
         };
     PathEvent.Kind kind = PathEvent.Kind.valueOf(change.toUpperCase(Locale.ROOT));
     return at == null || Double.isNaN(value) ? null : new PathEvent(at, underlying, kind, value);
+  }
+
+  private ScenarioDividend dividend(JsonNode node, String where) {
+    if (!node.isObject()) {
+      problems.add(where + ": expected a mapping with underlying, amount and exDate or exInDays");
+      return null;
+    }
+    unknownKeys(node, DIVIDEND_KEYS, where + ".");
+    String underlying = node.path("underlying").asText(null);
+    if (underlying == null || !underlying.matches("[A-Z]{1,6}")) {
+      problems.add(where + ".underlying: expected a symbol such as SPY, was " + underlying);
+      underlying = null;
+    }
+    double amount =
+        number(node.get("amount"), where + ".amount", 0.0001, 1000, "a dividend per share > 0");
+    java.time.LocalDate exDate = null;
+    int exIn = -1;
+    if (node.has("exDate") == node.has("exInDays")) {
+      problems.add(where + ": expected exactly one of exDate (2026-12-18) or exInDays (e.g. 2)");
+    } else if (node.has("exDate")) {
+      try {
+        exDate = java.time.LocalDate.parse(node.get("exDate").asText());
+      } catch (java.time.format.DateTimeParseException e) {
+        problems.add(
+            where + ".exDate: expected a date such as 2026-12-18, was " + node.get("exDate"));
+      }
+    } else {
+      JsonNode days = node.get("exInDays");
+      if (!days.canConvertToInt() || !days.isIntegralNumber() || days.asInt() < 0) {
+        problems.add(where + ".exInDays: expected whole days >= 0 such as 2, was " + days);
+      } else {
+        exIn = days.asInt();
+      }
+    }
+    if (underlying == null || Double.isNaN(amount) || (exDate == null && exIn < 0)) {
+      return null;
+    }
+    return new ScenarioDividend(underlying, amount, exDate, exIn);
   }
 
   private Fault fault(JsonNode node, String where) {

@@ -10,7 +10,9 @@ import dev.thetaflow.sim.scenario.Fault;
 import dev.thetaflow.sim.scenario.FaultKind;
 import dev.thetaflow.sim.scenario.PathEvent;
 import dev.thetaflow.sim.scenario.Scenario;
+import dev.thetaflow.sim.scenario.ScenarioDividend;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -106,6 +108,10 @@ public final class IbSim implements AutoCloseable {
   private final Map<SimClientSession, Integer> marketDataTypes = new HashMap<>();
   private final List<Fault> pendingFaults;
   private final List<PathEvent> pendingEvents;
+
+  /** The scenario's next dividends by symbol, with their ex-dates resolved. */
+  private final Map<String, String> dividendTicks = new HashMap<>();
+
   private final SimBroker broker;
   private final Instant simStart;
   private final long wallStart;
@@ -136,6 +142,25 @@ public final class IbSim implements AutoCloseable {
     this.broker = new SimBroker(options.account(), options.startingCash(), new BrokerEvents());
     this.simStart = market.now();
     this.wallStart = System.nanoTime();
+    LocalDate firstDay = simStart.atZone(java.time.ZoneId.of("America/New_York")).toLocalDate();
+    for (ScenarioDividend d : scenario.dividends()) {
+      dividendTicks.put(d.symbol(), dividendTick(d.amount(), d.exDate(firstDay)));
+    }
+  }
+
+  /**
+   * IB's dividend tick value, {@code past12,next12,nextDate,nextAmount}: the sim knows only the
+   * next dividend and calls the past and next 12 months four of it (a quarterly payer).
+   */
+  static String dividendTick(double amount, LocalDate exDate) {
+    String yearly = String.format(java.util.Locale.ROOT, "%.2f", 4 * amount);
+    return yearly
+        + ","
+        + yearly
+        + ","
+        + exDate.format(DateTimeFormatter.BASIC_ISO_DATE)
+        + ","
+        + BigDecimal.valueOf(amount).stripTrailingZeros().toPlainString();
   }
 
   /** Starts listening on 127.0.0.1 and running the market; returns once the port is bound. */
@@ -490,11 +515,31 @@ public final class IbSim implements AutoCloseable {
     send(s, ServerMessages.tickReqParams(out, m.reqId(), 0.01));
     if (!connectivityLost) {
       publish(s, stream);
+      dividend(s, m, legs);
     }
     if (m.snapshot()) {
       send(s, ServerMessages.tickSnapshotEnd(out, m.reqId()));
     } else {
       mine.put(m.reqId(), stream);
+    }
+  }
+
+  /**
+   * IB's dividend tick (59) once, at subscription, when generic tick 456 was asked for a stock the
+   * scenario gives a next dividend (none is sent for others). Not with a snapshot: IB refuses
+   * generic ticks there (414).
+   */
+  private void dividend(SimClientSession s, SimRequest.MarketData m, List<SimOrder.Leg> legs) {
+    if (m.snapshot() || !m.legs().isEmpty() || m.genericTicks() == null) {
+      return;
+    }
+    if (!java.util.Arrays.asList(m.genericTicks().split(",")).contains("456")) {
+      return;
+    }
+    SimInstrument i = legs.get(0).instrument();
+    String tick = "STK".equals(i.secType()) ? dividendTicks.get(i.symbol()) : null;
+    if (tick != null) {
+      send(s, ServerMessages.tickString(out, m.reqId(), 59, tick));
     }
   }
 

@@ -25,6 +25,7 @@ final class ServerMessages {
   static final int EXECUTION_DATA = 11;
   static final int MANAGED_ACCTS = 15;
   static final int TICK_OPTION_COMPUTATION = 21;
+  static final int TICK_STRING = 46;
   static final int CURRENT_TIME = 49;
   static final int CONTRACT_DATA_END = 52;
   static final int OPEN_ORDER_END = 53;
@@ -87,6 +88,15 @@ final class ServerMessages {
         .writeDouble(price)
         .writeLong(size)
         .writeInt(0)
+        .finish();
+  }
+
+  static int tickString(FieldWriter w, int tickerId, int tickType, String value) {
+    return w.beginServerMessage(TICK_STRING)
+        .writeInt(6)
+        .writeInt(tickerId)
+        .writeInt(tickType)
+        .writeString(value)
         .finish();
   }
 

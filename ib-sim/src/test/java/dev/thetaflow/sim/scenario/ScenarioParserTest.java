@@ -94,4 +94,51 @@ class ScenarioParserTest {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
+
+  @Test
+  void dividendsAreReadByDateOrDaysAfterTheStartAndTheirProblemsReported() {
+    Scenario s =
+        ScenarioParser.parse(
+            """
+            dividends:
+              - underlying: SPY
+                amount: 1.82
+                exDate: 2026-12-19
+              - underlying: QQQ
+                amount: 0.6
+                exInDays: 3
+            """,
+            "ok");
+    assertThat(s.dividends())
+        .containsExactly(
+            new ScenarioDividend("SPY", 1.82, java.time.LocalDate.of(2026, 12, 19), -1),
+            new ScenarioDividend("QQQ", 0.6, null, 3));
+    assertThat(s.dividends().get(1).exDate(java.time.LocalDate.of(2026, 11, 24)))
+        .isEqualTo(java.time.LocalDate.of(2026, 11, 27));
+    assertThatThrownBy(
+            () ->
+                ScenarioParser.parse(
+                    """
+                    dividends:
+                      - underlying: SPY
+                        amount: -1
+                        exDate: 2026-12-19
+                      - underlying: QQQ
+                        amount: 0.6
+                      - underlying: IWM
+                        amount: 0.5
+                        exDate: 19/12/2026
+                      - underlying: SPY
+                        amount: 0.5
+                        exInDays: 1.5
+                        exdate: 2026-12-19
+                    """,
+                    "bad"))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("dividends[0].amount")
+        .hasMessageContaining("dividends[1]: expected exactly one of exDate")
+        .hasMessageContaining("dividends[2].exDate")
+        .hasMessageContaining("dividends[3].exInDays")
+        .hasMessageContaining("dividends[3].exdate: unknown key");
+  }
 }

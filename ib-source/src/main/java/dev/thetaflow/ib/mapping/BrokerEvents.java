@@ -2,6 +2,7 @@ package dev.thetaflow.ib.mapping;
 
 import dev.thetaflow.core.broker.BrokerEvent;
 import dev.thetaflow.core.broker.BrokerEvent.AccountValueEvent;
+import dev.thetaflow.core.broker.BrokerEvent.DividendEvent;
 import dev.thetaflow.core.broker.BrokerEvent.ModelGreeksEvent;
 import dev.thetaflow.core.broker.BrokerEvent.OpenOrderEvent;
 import dev.thetaflow.core.broker.BrokerEvent.OrderStatusEvent;
@@ -45,6 +46,11 @@ public final class BrokerEvents {
         @Override
         public void modelGreeks(ModelGreeks greeks, MarketDataKind kind) {
           out.accept(new ModelGreeksEvent(greeks, kind));
+        }
+
+        @Override
+        public void dividend(DividendEvent dividend) {
+          out.accept(dividend);
         }
       };
 

@@ -1,5 +1,6 @@
 package dev.thetaflow.ib.mapping;
 
+import dev.thetaflow.core.broker.BrokerEvent.DividendEvent;
 import dev.thetaflow.core.market.MarketDataKind;
 import dev.thetaflow.core.market.ModelGreeks;
 import dev.thetaflow.core.market.ModelTickSource;
@@ -9,27 +10,35 @@ import dev.thetaflow.ib.codec.MarketDataType;
 import dev.thetaflow.ib.codec.TickOptionComputation;
 import dev.thetaflow.ib.codec.TickPrice;
 import dev.thetaflow.ib.codec.TickSize;
+import dev.thetaflow.ib.codec.TickString;
 import dev.thetaflow.ib.codec.TwsValues;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The top of book of every streamed instrument, assembled from TWS ticks: each market-data request
  * id is tracked with the instrument it asked for, price and size ticks update that instrument's
  * book, and every change comes out as a whole {@link Quote}; option computation ticks come out as
- * {@link ModelGreeks}. TWS sends no time with a tick, so quotes carry the time they were received
- * (processing time, as DESIGN allows where the wire gives none).
+ * {@link ModelGreeks}; IB's dividend tick (59) comes out as a {@link DividendEvent}. TWS sends no
+ * time with a tick, so quotes carry the time they were received (processing time, as DESIGN allows
+ * where the wire gives none).
  *
  * <p>Not thread-safe: one connection's reader thread owns it.
  */
 public final class MarketDataBook {
+  private static final Logger LOG = LoggerFactory.getLogger(MarketDataBook.class);
 
   /** Where assembled market data goes. */
   public interface Sink {
     void quote(Quote quote, MarketDataKind kind);
 
     void modelGreeks(ModelGreeks greeks, MarketDataKind kind);
+
+    /** The underlying's next dividend, or that none is expected (rare: once per subscription). */
+    default void dividend(DividendEvent dividend) {}
   }
 
   // TWS tick types (EWrapper reference): live 0-5, delayed 66-71
@@ -62,6 +71,7 @@ public final class MarketDataBook {
 
   private final Map<Integer, Book> byRequest = new HashMap<>();
   private long untracked;
+  private long badDividends;
 
   /** Ticks for {@code reqId} are about {@code conId} from now on. */
   public void track(int reqId, long conId) {
@@ -79,6 +89,11 @@ public final class MarketDataBook {
   /** Ticks that named a request this book does not track (late ticks after a cancel, say). */
   public long untrackedTicks() {
     return untracked;
+  }
+
+  /** Dividend ticks that could not be read (logged and dropped). */
+  public long badDividends() {
+    return badDividends;
   }
 
   /** The current quote of a tracked request, or null. */
@@ -140,6 +155,21 @@ public final class MarketDataBook {
                 nanIfUnset(c.undPrice()),
                 receivedAt),
             book.kind);
+      }
+      return true;
+    } else if (message instanceof TickString t) {
+      Book book = book(t.tickerId());
+      if (book == null) {
+        return false;
+      }
+      if (t.tickType() == Dividends.TICK_TYPE) {
+        try {
+          sink.dividend(Dividends.parse(book.conId, t.value(), receivedAt));
+        } catch (IllegalArgumentException e) {
+          // one bad tick loses this dividend only; the rule keeps the last one it knew
+          badDividends++;
+          LOG.error("conId {}: dividend tick dropped: {}", book.conId, e.getMessage());
+        }
       }
       return true;
     } else if (message instanceof MarketDataType t) {

@@ -316,10 +316,12 @@ final class IbReader implements SourceReader<BrokerEvent, IbSplit>, IbListener {
       if (!streaming.containsKey(conId)) {
         int reqId = connection.nextRequestId();
         TwsContract contract = contracts.get(conId);
+        String ticks =
+            SubscriptionPlanner.genericTicks(wanted.get(conId).role(), contract.secType());
         events.book().track(reqId, conId);
         streaming.put(conId, reqId);
         connection.subscribe(
-            "mkt:" + conId, w -> Requests.reqMktData(w, reqId, contract, "", false, false));
+            "mkt:" + conId, w -> Requests.reqMktData(w, reqId, contract, ticks, false, false));
       }
     }
   }

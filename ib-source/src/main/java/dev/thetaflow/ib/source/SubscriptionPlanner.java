@@ -1,5 +1,6 @@
 package dev.thetaflow.ib.source;
 
+import dev.thetaflow.ib.mapping.Dividends;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -109,6 +110,17 @@ public final class SubscriptionPlanner {
     }
     plan = new Plan(List.copyOf(streamed), List.copyOf(polled));
     return plan;
+  }
+
+  /**
+   * The generic ticks a streamed instrument asks for: IB's dividends (456 → tick 59) for a stock or
+   * ETF underlying, where a short call's early assignment depends on them; nothing for options,
+   * indices (VIX pays none) or snapshots (a generic tick list with a snapshot is IB error 414).
+   *
+   * @param secType the instrument's IB security type (STK, IND, OPT, ...)
+   */
+  public static String genericTicks(Role role, String secType) {
+    return role == Role.UNDERLYING && "STK".equals(secType) ? Dividends.GENERIC_TICK : "";
   }
 
   /** The current plan. */

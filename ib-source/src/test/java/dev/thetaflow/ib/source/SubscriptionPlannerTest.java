@@ -76,4 +76,18 @@ class SubscriptionPlannerTest {
         .hasMessageContaining("need more than the 2 streaming lines left after 1 for snapshots");
     assertThatThrownBy(() -> new SubscriptionPlanner(5, 5)).hasMessageContaining("reserve");
   }
+
+  @Test
+  void onlyStockAndEtfUnderlyingsAskForIbDividends() {
+    assertThat(SubscriptionPlanner.genericTicks(SubscriptionPlanner.Role.UNDERLYING, "STK"))
+        .isEqualTo("456");
+    assertThat(SubscriptionPlanner.genericTicks(SubscriptionPlanner.Role.UNDERLYING, "IND"))
+        .as("an index underlying pays no dividend")
+        .isEmpty();
+    assertThat(SubscriptionPlanner.genericTicks(SubscriptionPlanner.Role.VIX, "IND")).isEmpty();
+    assertThat(SubscriptionPlanner.genericTicks(SubscriptionPlanner.Role.LEG, "OPT")).isEmpty();
+    assertThat(SubscriptionPlanner.genericTicks(SubscriptionPlanner.Role.LEG, "STK"))
+        .as("a stock leg is the underlying's conId, which asks already")
+        .isEmpty();
+  }
 }

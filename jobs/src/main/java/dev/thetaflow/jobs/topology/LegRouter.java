@@ -1,6 +1,7 @@
 package dev.thetaflow.jobs.topology;
 
 import dev.thetaflow.core.broker.BrokerEvent;
+import dev.thetaflow.core.broker.BrokerEvent.DividendEvent;
 import dev.thetaflow.core.broker.BrokerEvent.ModelGreeksEvent;
 import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
 import org.apache.flink.api.common.state.MapState;
@@ -18,7 +19,9 @@ import org.apache.flink.util.OutputTag;
  * leg or underlying, and each quote and IB model Greeks once to {@link GreeksOperator} (on {@link
  * #GREEKS}, tagged with the underlying), which solves an option's Greeks once for all its holders.
  * Strategies register and unregister; a strategy that registers gets the last quote at once, so it
- * can mark before the next tick. Processing time: it only forwards.
+ * can mark before the next tick. An underlying's next dividend (IB sends it once per subscription)
+ * goes to its holders and is kept even while nobody holds it, so a strategy opened later hears it
+ * when it registers. Processing time: it only forwards.
  */
 public final class LegRouter
     extends KeyedCoProcessFunction<Long, LegRouter.Registration, BrokerEvent, LegRouter.Routed> {
@@ -35,12 +38,18 @@ public final class LegRouter
    */
   public record Registration(long conId, long underlyingConId, String strategyId, boolean active) {}
 
-  /** A quote for one strategy. */
-  public record Routed(String strategyId, QuoteEvent quote) {
+  /** A quote, or else the underlying's next dividend, for one strategy. */
+  public record Routed(String strategyId, QuoteEvent quote, DividendEvent dividend) {
+
+    public Routed(String strategyId, QuoteEvent quote) {
+      this(strategyId, quote, null);
+    }
 
     /** What the strategy's operator takes. */
     public StrategyInput toInput() {
-      return new StrategyInput.Mark(strategyId, quote);
+      return dividend != null
+          ? new StrategyInput.Dividend(strategyId, dividend)
+          : new StrategyInput.Mark(strategyId, quote);
     }
   }
 
@@ -52,17 +61,21 @@ public final class LegRouter
     if (e instanceof ModelGreeksEvent m) {
       return m.greeks().conId();
     }
+    if (e instanceof DividendEvent d) {
+      return d.conId();
+    }
     throw new IllegalArgumentException("not routed by instrument: " + e);
   }
 
   /** Whether {@link #conIdOf} knows {@code e}. */
   public static boolean routed(BrokerEvent e) {
-    return e instanceof QuoteEvent || e instanceof ModelGreeksEvent;
+    return e instanceof QuoteEvent || e instanceof ModelGreeksEvent || e instanceof DividendEvent;
   }
 
   private transient MapState<String, Boolean> strategies;
   private transient ValueState<QuoteEvent> last;
   private transient ValueState<Long> underlying;
+  private transient ValueState<DividendEvent> dividend;
 
   @Override
   public void open(org.apache.flink.api.common.functions.OpenContext context) {
@@ -74,6 +87,11 @@ public final class LegRouter
             .getState(
                 new ValueStateDescriptor<>("last-quote", TypeInformation.of(QuoteEvent.class)));
     underlying = getRuntimeContext().getState(new ValueStateDescriptor<>("underlying", Types.LONG));
+    dividend =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>(
+                    "next-dividend", TypeInformation.of(DividendEvent.class)));
   }
 
   @Override
@@ -84,6 +102,10 @@ public final class LegRouter
       QuoteEvent q = last.value();
       if (q != null) {
         out.collect(new Routed(r.strategyId(), q));
+      }
+      DividendEvent d = dividend.value();
+      if (d != null) {
+        out.collect(new Routed(r.strategyId(), null, d));
       }
     } else {
       strategies.remove(r.strategyId());
@@ -96,6 +118,18 @@ public final class LegRouter
 
   @Override
   public void processElement2(BrokerEvent e, Context ctx, Collector<Routed> out) throws Exception {
+    if (e instanceof DividendEvent d) {
+      // one per underlying, kept while nobody holds it: IB does not send it again
+      if (d.known()) {
+        dividend.update(d);
+      } else {
+        dividend.clear();
+      }
+      for (String strategyId : strategies.keys()) {
+        out.collect(new Routed(strategyId, null, d));
+      }
+      return;
+    }
     if (strategies.isEmpty()) {
       return; // an instrument no strategy holds
     }

@@ -1,5 +1,6 @@
 package dev.thetaflow.jobs.topology;
 
+import dev.thetaflow.core.broker.BrokerEvent.DividendEvent;
 import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
 import dev.thetaflow.core.order.Fill;
 import dev.thetaflow.core.order.OrderRef;
@@ -43,6 +44,9 @@ public sealed interface StrategyInput {
       legs = List.copyOf(legs);
     }
   }
+
+  /** Its underlying's next dividend, or that none is expected (rare: on the wire by Kryo). */
+  record Dividend(String strategyId, DividendEvent dividend) implements StrategyInput {}
 
   /** A fill attributed to it by its order reference. */
   record Filled(String strategyId, Fill fill) implements StrategyInput {}

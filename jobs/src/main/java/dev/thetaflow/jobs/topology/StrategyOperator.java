@@ -2,6 +2,7 @@ package dev.thetaflow.jobs.topology;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thetaflow.core.broker.BrokerEvent.DividendEvent;
 import dev.thetaflow.core.instrument.Leg;
 import dev.thetaflow.core.json.DomainJson;
 import dev.thetaflow.core.market.Quote;
@@ -166,6 +167,8 @@ public final class StrategyOperator
    */
   private transient ListState<String> earlyFills;
 
+  private transient ValueState<DividendEvent> earlyDividend;
+
   private transient ObjectMapper json;
 
   /** No rules, and no size limit of its own beyond the configuration's largest (10,000). */
@@ -196,6 +199,11 @@ public final class StrategyOperator
     state = getRuntimeContext().getState(STRATEGY);
     earlyFills =
         getRuntimeContext().getListState(new ListStateDescriptor<>("early-fills", Types.STRING));
+    earlyDividend =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>(
+                    "early-dividend", TypeInformation.of(DividendEvent.class)));
     json = DomainJson.newMapper();
     strategyRules =
         new StrategyRules(
@@ -213,6 +221,11 @@ public final class StrategyOperator
       }
       Strategy s = open.strategy();
       record = newRecord(open);
+      DividendEvent dividendFirst = earlyDividend.value();
+      if (dividendFirst != null) {
+        dividend(record, dividendFirst);
+        earlyDividend.clear();
+      }
       StrategyBook book = newBook(s);
       OrderRequest entry = StrategyOrders.entry(s, open.account(), open.limitPrice());
       String refused =
@@ -246,6 +259,9 @@ public final class StrategyOperator
     if (record == null) {
       if (input instanceof StrategyInput.Filled f) {
         earlyFills.add(json.writeValueAsString(f.fill())); // its Open is on the way
+      } else if (input instanceof StrategyInput.Dividend d) {
+        // the router sends it on registration, which may overtake the Open: it is not sent again
+        earlyDividend.update(d.dividend());
       }
       return; // a quote before the strategy exists here: nothing to mark yet
     }
@@ -299,6 +315,11 @@ public final class StrategyOperator
       }
       // judged with the next mark: a solve brings no new price, and judging on it would let a
       // snapshot torn between two legs' quotes count as the second evaluation that confirms
+      state.update(record);
+      return;
+    } else if (input instanceof StrategyInput.Dividend d) {
+      dividend(record, d.dividend());
+      // judged with the next mark, as a solve is: a dividend changes no price
       state.update(record);
       return;
     } else if (input instanceof StrategyInput.Filled f) {
@@ -674,6 +695,12 @@ public final class StrategyOperator
 
   private static boolean on(Boolean flag) {
     return flag != null && flag;
+  }
+
+  /** Keeps the underlying's next dividend for the assignment-risk rule (none clears it). */
+  private static void dividend(StrategyRecord record, DividendEvent d) {
+    record.nextDividend = d.known() ? d.nextAmount() : 0;
+    record.nextDividendExDay = d.known() ? d.nextExDate().toEpochDay() : 0;
   }
 
   private StrategyRecord newRecord(StrategyInput.Open open) {

@@ -104,6 +104,14 @@ public class StrategyRecord {
   /** When decisions were last sent on, epoch millis. */
   public long decidedAtMillis;
 
+  /**
+   * The underlying's next dividend per share and its ex-date (epoch day), as the broker last said;
+   * 0 or less: none known (a record from before the feed reads none).
+   */
+  public double nextDividend;
+
+  public long nextDividendExDay;
+
   public transient Strategy strategy;
   public transient StrategyBook book;
 

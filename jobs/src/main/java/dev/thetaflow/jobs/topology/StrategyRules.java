@@ -18,6 +18,7 @@ import dev.thetaflow.core.time.UsEquityCalendar;
 import dev.thetaflow.jobs.decision.RuleSignal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -252,7 +253,15 @@ final class StrategyRules {
         (nowMillis - s.openedAt().toEpochMilli()) / MILLIS_PER_DAY,
         record.totalCached ? record.total : null,
         views,
-        null);
+        nextDividend(record));
+  }
+
+  /** The underlying's next dividend as the record keeps it, null when none is known. */
+  private static RuleInput.Dividend nextDividend(StrategyRecord record) {
+    return record.nextDividend > 0 && record.nextDividendExDay > 0
+        ? new RuleInput.Dividend(
+            record.nextDividend, LocalDate.ofEpochDay(record.nextDividendExDay))
+        : null;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.thetaflow.jobs.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.thetaflow.core.broker.BrokerEvent;
+import dev.thetaflow.core.broker.BrokerEvent.DividendEvent;
 import dev.thetaflow.core.broker.BrokerEvent.ModelGreeksEvent;
 import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
 import dev.thetaflow.core.market.MarketDataKind;
@@ -12,6 +13,7 @@ import dev.thetaflow.core.market.Quote;
 import dev.thetaflow.jobs.topology.LegRouter.Registration;
 import dev.thetaflow.jobs.topology.LegRouter.Routed;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -114,5 +116,29 @@ class LegRouterTest {
         .extracting(LegRouterTest::describe)
         .containsExactlyInAnyOrder("ic-3@1.05", "ic-1@1.1", "ic-3@1.1");
     restored.close();
+  }
+
+  @Test
+  void anUnderlyingsDividendGoesToItsHoldersAndToStrategiesThatRegisterLaterEvenAfterNone()
+      throws Exception {
+    DividendEvent next = new DividendEvent(600, 1.82, LocalDate.of(2026, 12, 19), T);
+    try (var h = harness()) {
+      h.processElement2(next, 0); // nobody holds SPY yet: kept, IB sends it once
+      h.processElement1(new Registration(600, 600, "ic-1", true), 0);
+      h.processElement1(new Registration(600, 600, "ic-1", false), 0); // closed: SPY unheld
+      h.processElement1(new Registration(600, 600, "ic-2", true), 0);
+      h.processElement2(DividendEvent.none(600, T), 0);
+      h.processElement1(new Registration(600, 600, "ic-3", true), 0);
+      assertThat(h.extractOutputValues())
+          .extracting(r -> r.strategyId() + ":" + r.toInput().getClass().getSimpleName())
+          .containsExactly("ic-1:Dividend", "ic-2:Dividend", "ic-2:Dividend");
+      assertThat(((StrategyInput.Dividend) h.extractOutputValues().get(1).toInput()).dividend())
+          .isEqualTo(next);
+      assertThat(((StrategyInput.Dividend) h.extractOutputValues().get(2).toInput()).dividend())
+          .isEqualTo(DividendEvent.none(600, T));
+      assertThat(h.getSideOutput(LegRouter.GREEKS)).as("no business of the Greeks").isNull();
+      assertThat(LegRouter.routed(next)).isTrue();
+      assertThat(LegRouter.conIdOf(next)).isEqualTo(600);
+    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.thetaflow.core.analytics.IvStatus;
 import dev.thetaflow.core.analytics.OptionType;
+import dev.thetaflow.core.broker.BrokerEvent.DividendEvent;
 import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
 import dev.thetaflow.core.decision.Decision;
 import dev.thetaflow.core.decision.DecisionAction;
@@ -21,6 +22,7 @@ import dev.thetaflow.core.order.OrderType;
 import dev.thetaflow.core.risk.LegAnalytics;
 import dev.thetaflow.core.risk.LegGreeks;
 import dev.thetaflow.core.risk.MarketAssumptions;
+import dev.thetaflow.core.rules.AssignmentRiskRule;
 import dev.thetaflow.core.rules.RuleBook;
 import dev.thetaflow.core.rules.RuleBookFactory;
 import dev.thetaflow.core.rules.StopLossRule;
@@ -642,6 +644,69 @@ class StrategyOperatorTest {
       assertThat(orders(h))
           .extracting(o -> o.orderRef().toString())
           .containsExactly("ic-1:ENTRY:1");
+    }
+  }
+
+  private static final RuleBookFactory ASSIGNMENT_ONLY =
+      () ->
+          RuleBook.same(
+              List.of(new AssignmentRiskRule(new AssignmentRiskRule.Thresholds(0.01, 2, 5))));
+
+  /** SPY's next dividend: 1.82 per share, ex tomorrow (T is 2026-12-01 in New York). */
+  private static StrategyInput spyDividend() {
+    return new StrategyInput.Dividend(
+        "ic-1", new DividendEvent(UNDERLYING, 1.82, LocalDate.of(2026, 12, 2), T));
+  }
+
+  /** SPY at 640: the 630 short call is 10 in the money with 0.10 of extrinsic value. */
+  private void rallyThroughTheShortCall(
+      KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot> h,
+      Instant at)
+      throws Exception {
+    h.processElement(underlying(639.95, 640.05, at), 0);
+    markCondorAt(h, 0.05, 0.10, 10.10, 3.00, at);
+  }
+
+  @Test
+  void aShortCallWithLessExtrinsicValueThanTheNextDividendIsClosedOnceTheDividendIsKnown()
+      throws Exception {
+    try (var h = harness(null, ASSIGNMENT_ONLY)) {
+      openAndFill(h);
+      rallyThroughTheShortCall(h, T.plusSeconds(10));
+      assertThat(decisions(h)).as("no dividend known: 17 days out, nothing to fear").isEmpty();
+
+      h.processElement(spyDividend(), 0);
+      assertThat(decisions(h)).as("judged with the next mark, as a solve is").isEmpty();
+      rallyThroughTheShortCall(h, T.plusSeconds(20));
+      assertThat(decisions(h)).extracting(Decision::rule).containsExactly(RuleId.ASSIGNMENT_RISK);
+      Decision d = decisions(h).get(0);
+      assertThat(d.action()).isEqualTo(DecisionAction.CLOSE);
+      assertThat(d.reason()).contains("0.10 of extrinsic value").contains("1.82 dividend");
+      assertThat(d.legConIds())
+          .as("the short call and its wing")
+          .containsExactlyInAnyOrder(shortCall.conId(), longCall.conId());
+    }
+  }
+
+  @Test
+  void aDividendThatOvertakesTheOpenIsKeptAcrossARestoreAndNoneForgetsIt() throws Exception {
+    OperatorSubtaskState checkpoint;
+    try (var h = harness(null, ASSIGNMENT_ONLY)) {
+      h.processElement(spyDividend(), 0); // the router answers the registration before the Open
+      openAndFill(h);
+      checkpoint = h.snapshot(1, 1);
+    }
+    try (var h = harness(checkpoint, ASSIGNMENT_ONLY)) {
+      rallyThroughTheShortCall(h, T.plusSeconds(10));
+      rallyThroughTheShortCall(h, T.plusSeconds(20)); // a rule fires at two evaluations in a row
+      assertThat(decisions(h)).extracting(Decision::rule).containsExactly(RuleId.ASSIGNMENT_RISK);
+    }
+    try (var h = harness(checkpoint, ASSIGNMENT_ONLY)) {
+      h.processElement(
+          new StrategyInput.Dividend("ic-1", DividendEvent.none(UNDERLYING, T.plusSeconds(5))), 0);
+      rallyThroughTheShortCall(h, T.plusSeconds(10));
+      rallyThroughTheShortCall(h, T.plusSeconds(20));
+      assertThat(decisions(h)).as("the broker expects no dividend any more").isEmpty();
     }
   }
 }

@@ -71,7 +71,13 @@ class WireSerializersTest {
   @Test
   void brokerEventsRoundTrip() throws Exception {
     TypeSerializer<BrokerEvent> s = BrokerEventSerializer.TYPE.createSerializer(null);
-    for (BrokerEvent e : List.of(QUOTE, MODEL, new FillEvent(FILL, "SPY", 42L))) {
+    for (BrokerEvent e :
+        List.of(
+            QUOTE,
+            MODEL,
+            new FillEvent(FILL, "SPY", 42L),
+            new BrokerEvent.DividendEvent(756733, 1.82, java.time.LocalDate.of(2026, 12, 19), T),
+            BrokerEvent.DividendEvent.none(756733, T))) {
       assertThat(roundTrip(s, e)).isEqualTo(e);
     }
   }
@@ -102,6 +108,10 @@ class WireSerializersTest {
                         T))),
             new StrategyInput.Filled("pv-1", FILL),
             new StrategyInput.Close("pv-1", "test", T),
+            new StrategyInput.Dividend(
+                "pv-1",
+                new BrokerEvent.DividendEvent(
+                    756733, 1.82, java.time.LocalDate.of(2026, 12, 19), T)),
             new StrategyInput.OrderChanged(
                 "pv-1", OrderRef.parse("pv-1:EXIT:2"), "CANCELLED", 0, T))) {
       assertThat(roundTrip(s, in)).isEqualTo(in);
