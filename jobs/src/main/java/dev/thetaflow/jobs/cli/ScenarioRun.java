@@ -140,8 +140,12 @@ public final class ScenarioRun {
             defaults.account(),
             defaults.startingCash(),
             Duration.ofMillis(50));
-    // the scenario is played from here, once the strategies are open: the sim itself runs quiet
-    try (IbSim sim = IbSim.start(options, market, Scenario.quiet())) {
+    // the scenario's path is played from here, once the strategies are open: the sim itself runs
+    // quiet but for the scenario's dividends, which it sends when a stock is subscribed
+    Scenario quiet = Scenario.quiet();
+    Scenario simScenario =
+        new Scenario(quiet.name(), quiet.events(), quiet.faults(), plan.scenario().dividends());
+    try (IbSim sim = IbSim.start(options, market, simScenario)) {
       out.printf(
           "ib-sim on 127.0.0.1:%d (speed %sx), scenario %s: %d events, %d faults; data %s%n",
           sim.port(),

@@ -296,9 +296,6 @@ class DecisionScenariosTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled(
-      "ScenarioRun starts ib-sim with Scenario.quiet(): it must pass the scenario's dividends"
-          + " (passes with that one-line change; ScenarioRun is outside the dividends brief)")
   void aDeepShortCallBeforeTheExDividendDateIsClosedForAssignmentRisk() throws Exception {
     // SPY at 600, 24 days to expiry: the 570 call's extrinsic value (~2) is below the 5.00
     // dividend ib-sim announces for tomorrow; too far from expiry for the moneyness branch
