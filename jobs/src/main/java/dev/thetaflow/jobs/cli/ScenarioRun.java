@@ -197,6 +197,10 @@ public final class ScenarioRun {
           // what was decided since the last checkpoint commits with the next one
           Thread.sleep(Math.min(plan.checkpointInterval().toMillis() * 2 + 500, 15_000));
           decisions = decisions(reader, root, lineage);
+        } else {
+          // the tables said done at a checkpoint; the collected snapshots are released by the same
+          // checkpoint but reach this client by polling: give them an interval to catch up
+          Thread.sleep(Math.min(plan.checkpointInterval().toMillis() + 1_000, 15_000));
         }
         return new Result(decisions, Map.copyOf(last), t0, List.copyOf(seen));
       } finally {
