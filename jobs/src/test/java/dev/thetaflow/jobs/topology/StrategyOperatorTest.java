@@ -284,6 +284,33 @@ class StrategyOperatorTest {
   }
 
   @Test
+  void anExitTheBrokerCancelledLeavesTheRuleFreeToDecideAgainOnTheNextBreach() throws Exception {
+    try (var h = harness(null, TAKE_PROFIT_AND_STOP)) {
+      openAndFill(h);
+      markCondorAt(h, 0.10, 0.45, 0.42, 0.10, T.plusSeconds(10)); // worth 0.67: below
+      // the short put drops (worth 0.55, P&L 67.40 >= 62.50): two marks in a row decide
+      h.processElement(mark(shortPut, 0.32, 0.34, T.plusSeconds(11)), 0);
+      h.processElement(mark(shortPut, 0.32, 0.34, T.plusMillis(11_001)), 0);
+      assertThat(decisions(h)).hasSize(1);
+      h.processElement(
+          new StrategyInput.OrderChanged(
+              "ic-1", OrderRef.parse("ic-1:EXIT:1"), "SUBMITTED", 0, T.plusMillis(11_010)),
+          0);
+      h.processElement(
+          new StrategyInput.OrderChanged(
+              "ic-1", OrderRef.parse("ic-1:EXIT:1"), "CANCELLED", 0, T.plusMillis(11_020)),
+          0);
+      assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.OPEN);
+      // back below the take profit, then through it again a second later: decided again at once,
+      // not held back by the last decision's repeat interval
+      h.processElement(mark(shortPut, 0.44, 0.46, T.plusMillis(11_030)), 0);
+      h.processElement(mark(shortPut, 0.32, 0.34, T.plusSeconds(12)), 0);
+      h.processElement(mark(shortPut, 0.32, 0.34, T.plusMillis(12_001)), 0);
+      assertThat(decisions(h)).hasSize(2);
+    }
+  }
+
+  @Test
   void aLegWhoseLatestQuoteWasRejectedMakesTheRulesWaitUntilItIsSaneAgain() throws Exception {
     try (var h = harness(null, TAKE_PROFIT_AND_STOP)) {
       openAndFill(h);
