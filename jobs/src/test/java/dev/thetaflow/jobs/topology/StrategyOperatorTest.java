@@ -364,16 +364,17 @@ class StrategyOperatorTest {
     }
   }
 
+  /** Catastrophe on a 3% gap alone (its loss and VIX limits out of reach). */
+  private static final RuleBookFactory GAP_ONLY =
+      () ->
+          RuleBook.same(
+              List.of(
+                  new dev.thetaflow.core.rules.CatastropheRule(
+                      new dev.thetaflow.core.rules.CatastropheRule.Thresholds(0.03, 100, 1, 10))));
+
   @Test
   void anOvernightGapIsMeasuredFromTheLastPriceBeforeTheOpenNotFromTheOpen() throws Exception {
-    RuleBookFactory gapOnly =
-        () ->
-            RuleBook.same(
-                List.of(
-                    new dev.thetaflow.core.rules.CatastropheRule(
-                        new dev.thetaflow.core.rules.CatastropheRule.Thresholds(
-                            0.03, 100, 1, 10))));
-    try (var h = harness(null, gapOnly)) {
+    try (var h = harness(null, GAP_ONLY)) {
       openAndFill(h);
       h.processElement(underlying(599.95, 600.05, T.plusSeconds(10)), 0);
       markCondorAt(h, 0.10, 0.45, 0.42, 0.10, T.plusSeconds(10));
@@ -392,20 +393,18 @@ class StrategyOperatorTest {
 
   @Test
   void aStrategyOpenedAfterTheGapMeasuresFromTheFirstPriceItSaw() throws Exception {
-    RuleBookFactory gapOnly =
-        () ->
-            RuleBook.same(
-                List.of(
-                    new dev.thetaflow.core.rules.CatastropheRule(
-                        new dev.thetaflow.core.rules.CatastropheRule.Thresholds(
-                            0.03, 100, 1, 10))));
-    try (var h = harness(null, gapOnly)) {
+    try (var h = harness(null, GAP_ONLY)) {
       openAndFill(h);
       h.processElement(underlying(579.95, 580.05, T.plusSeconds(10)), 0);
       markCondorAt(h, 0.10, 0.45, 0.42, 0.10, T.plusSeconds(10));
       h.processElement(underlying(575.95, 576.05, T.plusSeconds(20)), 0); // -0.7%
       markCondorAt(h, 0.10, 0.45, 0.42, 0.10, T.plusSeconds(20));
       assertThat(decisions(h)).isEmpty();
+      // 3.1% below the first price it saw today: that is its reference, so this is a gap
+      h.processElement(underlying(561.95, 562.05, T.plusSeconds(30)), 0);
+      markCondorAt(h, 0.10, 0.80, 0.20, 0.05, T.plusSeconds(31));
+      assertThat(decisions(h)).extracting(Decision::rule).containsExactly(RuleId.CATASTROPHE);
+      assertThat(decisions(h).get(0).reason()).contains("from 580").contains("to 562");
     }
   }
 
