@@ -5,9 +5,8 @@ import dev.thetaflow.core.market.Quote;
 import dev.thetaflow.core.order.Fill;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One strategy's books, as its keyed operator keeps them: what each leg holds from the fills
@@ -23,27 +22,30 @@ public final class StrategyBook {
 
   /** One leg's holdings and mark. */
   private static final class LegBook {
-    final Leg leg;
+    final long conId;
+    final double multiplier;
     long position; // signed contracts
     double averagePrice = Double.NaN;
     double realized;
     double mark = Double.NaN;
     Instant markedAt;
+    Instant staleAfter; // markedAt + the staleness limit, so freshness is one comparison
+    LegSnapshot snapshot; // these books as a value, null after a change
 
     LegBook(Leg leg) {
-      this.leg = leg;
-    }
-
-    double multiplier() {
-      return leg.contract().multiplier();
+      this.conId = leg.contract().conId();
+      this.multiplier = leg.contract().multiplier();
     }
   }
 
-  private final Map<Long, LegBook> legs = new HashMap<>();
+  // In the strategy's leg order, one per instrument. A strategy has a handful of legs: a scan
+  // beats a hash map, and each mark (several per strategy per second) looks one up.
+  private final LegBook[] legs;
   private final double maxRelativeSpread;
   private final Duration maxMarkAge;
   private double commissions;
   private long rejectedQuotes;
+  private List<LegSnapshot> snapshots; // every leg's snapshot, null after any change
 
   /**
    * @param legs the strategy's legs
@@ -51,11 +53,30 @@ public final class StrategyBook {
    * @param maxMarkAge a mark older than this is stale
    */
   public StrategyBook(List<Leg> legs, double maxRelativeSpread, Duration maxMarkAge) {
+    List<LegBook> books = new ArrayList<>(legs.size());
     for (Leg leg : legs) {
-      this.legs.put(leg.contract().conId(), new LegBook(leg));
+      long conId = leg.contract().conId();
+      if (books.stream().noneMatch(b -> b.conId == conId)) {
+        books.add(new LegBook(leg));
+      }
     }
+    this.legs = books.toArray(new LegBook[0]);
     this.maxRelativeSpread = maxRelativeSpread;
     this.maxMarkAge = maxMarkAge;
+  }
+
+  private LegBook find(long conId) {
+    for (LegBook b : legs) {
+      if (b.conId == conId) {
+        return b;
+      }
+    }
+    return null;
+  }
+
+  private void changed(LegBook book) {
+    book.snapshot = null;
+    snapshots = null;
   }
 
   /**
@@ -63,7 +84,7 @@ public final class StrategyBook {
    * orderRef attributed it to this strategy.
    */
   public void applyFill(Fill fill) {
-    LegBook book = legs.get(fill.conId());
+    LegBook book = find(fill.conId());
     if (book == null) {
       throw new IllegalArgumentException(
           "fill " + fill.execId() + ": conId " + fill.conId() + " is not a leg of this strategy");
@@ -79,7 +100,7 @@ public final class StrategyBook {
     } else {
       // reducing (and perhaps flipping): realize against the average
       long closing = Math.min(Math.abs(signed), Math.abs(before)) * Long.signum(before);
-      book.realized += (price - book.averagePrice) * closing * book.multiplier();
+      book.realized += (price - book.averagePrice) * closing * book.multiplier;
       book.position = before + signed;
       if (book.position == 0) {
         book.averagePrice = Double.NaN;
@@ -90,11 +111,12 @@ public final class StrategyBook {
     if (fill.commission() != null) {
       commissions += fill.commission().amount().doubleValue();
     }
+    changed(book);
   }
 
   /** Takes a quote of a leg as its mark if it is sane; returns whether it did. */
   public boolean mark(Quote quote) {
-    LegBook book = legs.get(quote.conId());
+    LegBook book = find(quote.conId());
     if (book == null) {
       return false;
     }
@@ -103,7 +125,8 @@ public final class StrategyBook {
       return false;
     }
     book.mark = quote.mid();
-    book.markedAt = quote.time();
+    setMarkedAt(book, quote.time());
+    changed(book);
     return true;
   }
 
@@ -120,20 +143,20 @@ public final class StrategyBook {
 
   /** Contracts held of a leg, signed. */
   public long position(long conId) {
-    LegBook book = legs.get(conId);
+    LegBook book = find(conId);
     return book == null ? 0 : book.position;
   }
 
   /** Average price of a leg's position, NaN when flat. */
   public double averagePrice(long conId) {
-    LegBook book = legs.get(conId);
+    LegBook book = find(conId);
     return book == null ? Double.NaN : book.averagePrice;
   }
 
   /** Realized P&amp;L of the strategy, before commissions. */
   public double realizedPnl() {
     double sum = 0;
-    for (LegBook b : legs.values()) {
+    for (LegBook b : legs) {
       sum += b.realized;
     }
     return sum;
@@ -146,9 +169,8 @@ public final class StrategyBook {
 
   /** Whether every held leg has a mark no older than the limit at {@code now}. */
   public boolean marksFresh(Instant now) {
-    for (LegBook b : legs.values()) {
-      if (b.position != 0
-          && (b.markedAt == null || Duration.between(b.markedAt, now).compareTo(maxMarkAge) > 0)) {
+    for (LegBook b : legs) {
+      if (b.position != 0 && (b.markedAt == null || now.isAfter(b.staleAfter))) {
         return false;
       }
     }
@@ -161,9 +183,9 @@ public final class StrategyBook {
       return Double.NaN;
     }
     double sum = 0;
-    for (LegBook b : legs.values()) {
+    for (LegBook b : legs) {
       if (b.position != 0) {
-        sum += (b.mark - b.averagePrice) * b.position * b.multiplier();
+        sum += (b.mark - b.averagePrice) * b.position * b.multiplier;
       }
     }
     return sum;
@@ -171,7 +193,12 @@ public final class StrategyBook {
 
   /** Whether nothing is held any more. */
   public boolean flat() {
-    return legs.values().stream().allMatch(b -> b.position == 0);
+    for (LegBook b : legs) {
+      if (b.position != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -192,24 +219,42 @@ public final class StrategyBook {
       double mark,
       Instant markedAt) {}
 
-  /** Every leg's books, in no particular order. */
+  /**
+   * Every leg's books, in the strategy's leg order (one per instrument). The list is immutable and
+   * the same object until the books change, so a snapshot per mark costs the one leg that moved.
+   */
   public List<LegSnapshot> legSnapshots() {
-    return legs.values().stream()
-        .map(
-            b ->
-                new LegSnapshot(
-                    b.leg.contract().conId(),
-                    b.position,
-                    b.averagePrice,
-                    b.realized,
-                    b.mark,
-                    b.markedAt))
-        .toList();
+    if (snapshots == null) {
+      LegSnapshot[] all = new LegSnapshot[legs.length];
+      for (int i = 0; i < legs.length; i++) {
+        LegBook b = legs[i];
+        if (b.snapshot == null) {
+          b.snapshot =
+              new LegSnapshot(b.conId, b.position, b.averagePrice, b.realized, b.mark, b.markedAt);
+        }
+        all[i] = b.snapshot;
+      }
+      snapshots = List.of(all);
+    }
+    return snapshots;
+  }
+
+  private void setMarkedAt(LegBook b, Instant at) {
+    b.markedAt = at;
+    if (at == null) {
+      b.staleAfter = null;
+      return;
+    }
+    try {
+      b.staleAfter = at.plus(maxMarkAge);
+    } catch (ArithmeticException | java.time.DateTimeException e) {
+      b.staleAfter = Instant.MAX; // a limit beyond the calendar: never stale
+    }
   }
 
   /** Puts back a leg's books from a snapshot (a restore); the leg must be one of the strategy's. */
   public void restore(LegSnapshot snapshot) {
-    LegBook b = legs.get(snapshot.conId());
+    LegBook b = find(snapshot.conId());
     if (b == null) {
       throw new IllegalArgumentException(
           "conId " + snapshot.conId() + " is not a leg of this strategy");
@@ -218,7 +263,8 @@ public final class StrategyBook {
     b.averagePrice = snapshot.averagePrice();
     b.realized = snapshot.realized();
     b.mark = snapshot.mark();
-    b.markedAt = snapshot.markedAt();
+    setMarkedAt(b, snapshot.markedAt());
+    changed(b);
   }
 
   /** Puts back the commissions paid (a restore). */

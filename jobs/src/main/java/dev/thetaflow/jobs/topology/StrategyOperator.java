@@ -787,32 +787,30 @@ public final class StrategyOperator
 
   private static StrategySnapshot snapshot(
       StrategyRecord record, Strategy s, StrategyBook book, Instant time, boolean recorded) {
-    List<LegGreeks> legGreeks = new ArrayList<>(record.legs.length);
-    boolean complete = record.spot > 0;
-    PositionGreeks total = null;
-    List<Leg> legs = s.legs();
-    for (int i = 0; i < legs.size(); i++) {
-      StrategyRecord.LegRecord l = record.legs[i]; // in the strategy's leg order
-      LegGreeks g = l.solve.legGreeks(l.conId);
-      if (g != null) {
-        legGreeks.add(g);
-      }
-      if (record.totalCached) {
-        continue;
-      }
-      long held = book.position(l.conId);
-      if (held == 0 || !complete) {
-        continue;
-      }
-      if (g == null || !g.usable()) {
-        complete = false;
-        continue;
-      }
-      PositionGreeks p = PositionGreeks.of(legs.get(i).contract(), g.perUnit(), held, record.spot);
-      total = total == null ? p : total.plus(p);
-    }
     if (!record.totalCached) {
       // the same until a leg is solved again or a fill changes what is held
+      List<LegGreeks> legGreeks = new ArrayList<>(record.legs.length);
+      boolean complete = record.spot > 0;
+      PositionGreeks total = null;
+      List<Leg> legs = s.legs();
+      for (int i = 0; i < legs.size(); i++) {
+        StrategyRecord.LegRecord l = record.legs[i]; // in the strategy's leg order
+        LegGreeks g = l.solve.legGreeks(l.conId);
+        if (g != null) {
+          legGreeks.add(g);
+        }
+        long held = book.position(l.conId);
+        if (held == 0 || !complete) {
+          continue;
+        }
+        if (g == null || !g.usable()) {
+          complete = false;
+          continue;
+        }
+        PositionGreeks p = PositionGreeks.of(legs.get(i).contract(), g.perUnit(), held, record.spot);
+        total = total == null ? p : total.plus(p);
+      }
+      record.legGreeks = List.copyOf(legGreeks);
       record.total = complete ? total : null;
       record.totalCached = true;
     }
@@ -823,7 +821,7 @@ public final class StrategyOperator
         book.unrealizedPnl(time),
         book.commissions(),
         record.spot > 0 ? record.spot : Double.NaN,
-        legGreeks,
+        record.legGreeks,
         record.total,
         recorded,
         time);

@@ -1,8 +1,10 @@
 package dev.thetaflow.jobs.topology;
 
+import dev.thetaflow.core.risk.LegGreeks;
 import dev.thetaflow.core.risk.PositionGreeks;
 import dev.thetaflow.core.strategy.Strategy;
 import dev.thetaflow.core.strategy.StrategyBook;
+import java.util.List;
 
 /**
  * A strategy's keyed state, as a Flink POJO so that it evolves (fields may be added; a restored
@@ -119,6 +121,9 @@ public class StrategyRecord {
   public transient PositionGreeks total;
 
   public transient boolean totalCached;
+
+  /** The legs' latest Greeks as the snapshot shows them, valid with {@link #totalCached}. */
+  public transient List<LegGreeks> legGreeks;
 
   /** The payoff's extremes at {@link #payoffOpening} (derived, not state). */
   public transient dev.thetaflow.core.strategy.ExpiryPayoff payoff;
