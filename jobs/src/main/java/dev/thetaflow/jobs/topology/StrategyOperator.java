@@ -807,7 +807,8 @@ public final class StrategyOperator
           complete = false;
           continue;
         }
-        PositionGreeks p = PositionGreeks.of(legs.get(i).contract(), g.perUnit(), held, record.spot);
+        PositionGreeks p =
+            PositionGreeks.of(legs.get(i).contract(), g.perUnit(), held, record.spot);
         total = total == null ? p : total.plus(p);
       }
       record.legGreeks = List.copyOf(legGreeks);
