@@ -109,10 +109,7 @@ public final class PortfolioOperator
       Duration interval,
       Duration repeat) {
     DataStream<BrokerEvent> accountValues =
-        broker
-            .filter(PortfolioOperator::used)
-            .name("Net liquidation and margin")
-            .setParallelism(broker.getParallelism());
+        TradingTopology.beside(broker, PortfolioOperator::used, "Net liquidation and margin");
     return snapshots
         .connect(accountValues)
         .keyBy(s -> KEY, b -> KEY, Types.STRING)

@@ -33,6 +33,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -123,19 +124,22 @@ public final class TradingTopology {
 
     DataStream<Control> controls = closes.getSideOutput(GATE);
     DataStream<OrderUpdate> brokerOrders =
-        broker
-            .filter(OrderTracker::tracked)
+        beside(broker, OrderTracker::tracked, "Order statuses and fills")
             .keyBy(OrderTracker::permIdOf)
             .process(new OrderTracker())
             .uid("order-tracker")
             .name("Orders as the broker reports them");
     long vixConId = s.decisions().vixConId();
     DataStream<Control> vix =
-        broker
-            .filter(e -> e instanceof BrokerEvent.QuoteEvent q && q.quote().conId() == vixConId)
+        beside(
+                broker,
+                e -> e instanceof BrokerEvent.QuoteEvent q && q.quote().conId() == vixConId,
+                "VIX quotes")
             .map(e -> vixLevel(((BrokerEvent.QuoteEvent) e).quote()))
             .returns(Control.class)
+            .setParallelism(broker.getParallelism())
             .filter(c -> c.value() > 0)
+            .setParallelism(broker.getParallelism())
             .name("VIX");
     Strategies keyed =
         strategies(
@@ -381,7 +385,7 @@ public final class TradingTopology {
     SingleOutputStreamOperator<LegRouter.Routed> routed =
         registrations
             .keyBy(LegRouter.Registration::conId)
-            .connect(broker.filter(LegRouter::routed).keyBy(LegRouter::conIdOf))
+            .connect(beside(broker, LegRouter::routed, "Quotes").keyBy(LegRouter::conIdOf))
             .process(new LegRouter())
             .uid("leg-router")
             .name("Route leg quotes");
@@ -412,15 +416,18 @@ public final class TradingTopology {
             .uid("option-greeks")
             .name("Option Greeks");
     DataStream<StrategyInput> fills =
-        broker
-            .filter(e -> e instanceof FillEvent f && f.fill().orderRef() != null)
+        beside(
+                broker,
+                e -> e instanceof FillEvent f && f.fill().orderRef() != null,
+                "Strategies' fills")
             .map(
                 e -> {
                   FillEvent f = (FillEvent) e;
                   return (StrategyInput)
                       new StrategyInput.Filled(f.fill().orderRef().strategyId(), f.fill());
                 })
-            .returns(StrategyInput.class);
+            .returns(StrategyInput.class)
+            .setParallelism(broker.getParallelism());
 
     DataStream<StrategyInput> orderChanges =
         brokerOrders
@@ -457,12 +464,21 @@ public final class TradingTopology {
   /** Broker events of one kind. */
   private static <T extends BrokerEvent> DataStream<T> only(
       DataStream<BrokerEvent> broker, Class<T> kind) {
-    return broker
-        .filter(kind::isInstance)
-        .name(kind.getSimpleName() + "s")
+    return beside(broker, kind::isInstance, kind.getSimpleName() + "s")
         .map(kind::cast)
         .returns(kind)
-        .name(kind.getSimpleName() + "s");
+        .name(kind.getSimpleName() + "s")
+        .setParallelism(broker.getParallelism());
+  }
+
+  /**
+   * The broker events that pass {@code filter}, filtered in the source's task (same parallelism, so
+   * chained): each consumer of the broker's stream sees all of it, and a filter at the job's
+   * parallelism would take every quote across the network only to drop it.
+   */
+  static SingleOutputStreamOperator<BrokerEvent> beside(
+      DataStream<BrokerEvent> broker, FilterFunction<BrokerEvent> filter, String name) {
+    return broker.filter(filter).name(name).setParallelism(broker.getParallelism());
   }
 
   /**
