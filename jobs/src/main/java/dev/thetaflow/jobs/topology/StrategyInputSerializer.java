@@ -34,7 +34,7 @@ public final class StrategyInputSerializer extends TaggedSerializer<StrategyInpu
 
   @Override
   protected void write(int tag, StrategyInput in, DataOutputView out) throws IOException {
-    out.writeUTF(in.strategyId());
+    WireFields.writeId(in.strategyId(), out);
     if (tag == 0) {
       WireFields.writeQuote(((StrategyInput.Mark) in).quote(), out);
     } else {
@@ -48,7 +48,7 @@ public final class StrategyInputSerializer extends TaggedSerializer<StrategyInpu
 
   @Override
   protected StrategyInput read(int tag, DataInputView in) throws IOException {
-    String strategyId = in.readUTF();
+    String strategyId = WireFields.readId(in);
     return switch (tag) {
       case 0 -> new StrategyInput.Mark(strategyId, WireFields.readQuote(in));
       case 1 -> {

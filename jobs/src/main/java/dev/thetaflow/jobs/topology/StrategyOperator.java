@@ -214,11 +214,11 @@ public final class StrategyOperator
   public void processElement(
       StrategyInput input, ReadOnlyContext ctx, Collector<StrategySnapshot> out) throws Exception {
     StrategyRecord record = state.value();
-    boolean killed = on(ctx.getBroadcastState(SWITCHES).get(KILLED));
     if (input instanceof StrategyInput.Open open) {
       if (record != null) {
         return; // a command delivered twice opens once
       }
+      boolean killed = on(ctx.getBroadcastState(SWITCHES).get(KILLED));
       Strategy s = open.strategy();
       record = newRecord(open);
       DividendEvent dividendFirst = earlyDividend.value();

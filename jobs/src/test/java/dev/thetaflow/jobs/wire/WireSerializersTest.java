@@ -141,4 +141,20 @@ class WireSerializersTest {
       assertThat(roundTrip(s, in)).isEqualTo(in);
     }
   }
+
+  @Test
+  void idsRoundTripAsAsciiBytesAndAnythingElseAsUtf() throws Exception {
+    String longest = "a".repeat(63) + "Z";
+    for (String id : List.of("pv-1", "x", longest, "bench-000042", "", "été-1", "a".repeat(300))) {
+      DataOutputSerializer out = new DataOutputSerializer(16);
+      WireFields.writeId(id, out);
+      byte[] bytes = out.getCopyOfBuffer();
+      DataInputDeserializer in = new DataInputDeserializer(bytes);
+      assertThat(WireFields.readId(in)).isEqualTo(id);
+      assertThat(in.available()).as("all of %s read", id).isZero();
+      if (id.length() < 255 && id.chars().allMatch(c -> c < 0x80)) {
+        assertThat(bytes).as("ASCII: a length byte and the characters").hasSize(1 + id.length());
+      }
+    }
+  }
 }
