@@ -4,6 +4,8 @@ import dev.thetaflow.core.broker.BrokerEvent;
 import dev.thetaflow.core.broker.BrokerEvent.DividendEvent;
 import dev.thetaflow.core.broker.BrokerEvent.ModelGreeksEvent;
 import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -16,16 +18,24 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Keyed by instrument (conId): sends each quote to every strategy that holds the instrument as a
- * leg or underlying, and each quote and IB model Greeks once to {@link GreeksOperator} (on {@link
- * #GREEKS}, tagged with the underlying), which solves an option's Greeks once for all its holders.
- * Strategies register and unregister; a strategy that registers gets the last quote at once, so it
- * can mark before the next tick. An underlying's next dividend (IB sends it once per subscription)
- * goes to its holders and is kept even while nobody holds it, so a strategy opened later hears it
- * when it registers. Processing time: it only forwards.
+ * leg or underlying (once, with their ids, on {@link #HOLDERS}), and each quote and IB model Greeks
+ * once to {@link GreeksOperator} (on {@link #GREEKS}, tagged with the underlying), which solves an
+ * option's Greeks once for all its holders. Strategies register and unregister; a strategy that
+ * registers gets the last quote at once, so it can mark before the next tick (on the main output,
+ * per strategy). An underlying's next dividend (IB sends it once per subscription) goes to its
+ * holders and is kept even while nobody holds it, so a strategy opened later hears it when it
+ * registers. Processing time: it only forwards.
  */
 public final class LegRouter
     extends KeyedCoProcessFunction<Long, LegRouter.Registration, BrokerEvent, LegRouter.Routed> {
   private static final long serialVersionUID = 1L;
+
+  /**
+   * Each quote once for all the strategies holding the instrument, to every subtask of the
+   * strategies' operator ({@link StrategiesOperator} marks the ones it keys).
+   */
+  public static final OutputTag<StrategyBroadcast> HOLDERS =
+      new OutputTag<>("holders", TypeInformation.of(StrategyBroadcast.class));
 
   /** The instrument's market, once, for the Greeks of the options on its underlying. */
   public static final OutputTag<GreeksInput> GREEKS =
@@ -139,9 +149,11 @@ public final class LegRouter
     }
     if (e instanceof QuoteEvent q) {
       last.update(q);
+      List<String> holders = new ArrayList<>();
       for (String strategyId : strategies.keys()) {
-        out.collect(new Routed(strategyId, q));
+        holders.add(strategyId);
       }
+      ctx.output(HOLDERS, new StrategyBroadcast.Quoted(q, holders));
     }
   }
 }

@@ -59,7 +59,8 @@ import org.slf4j.LoggerFactory;
  * quote combos; the exit trades what is held, reversed, at market.
  */
 public final class StrategyOperator
-    extends KeyedBroadcastProcessFunction<String, StrategyInput, Control, StrategySnapshot> {
+    extends KeyedBroadcastProcessFunction<
+        String, StrategyInput, StrategyBroadcast, StrategySnapshot> {
   private static final long serialVersionUID = 1L;
 
   /** Orders for the order sink (after the risk gate). */
@@ -446,6 +447,9 @@ public final class StrategyOperator
         return false;
       }
       long t = q.time().toEpochMilli();
+      if (t < record.spotAtMillis) {
+        return false; // overtaken by a newer quote (a registration's replay travels apart)
+      }
       if (t >= record.spotDayEndMillis) { // the first price of a trading day
         if (record.spot > 0) {
           record.spotBeforeDay = record.spot; // the close, as this strategy saw it
@@ -459,14 +463,18 @@ public final class StrategyOperator
       record.spotAtMillis = t;
       return true;
     }
+    StrategyRecord.LegRecord marked = record.leg(q.conId());
+    if (marked != null && q.time().toEpochMilli() < marked.markedAtMillis) {
+      return false; // overtaken by a newer quote (a registration's replay travels apart)
+    }
     if (!book.mark(q)) {
-      StrategyRecord.LegRecord rejected = record.leg(q.conId());
+      StrategyRecord.LegRecord rejected = marked;
       if (rejected != null) {
         rejected.rejectedAtMillis = q.time().toEpochMilli();
       }
       return false;
     }
-    StrategyRecord.LegRecord leg = record.leg(q.conId());
+    StrategyRecord.LegRecord leg = marked;
     leg.mark = q.mid(); // as the book took it
     leg.spotAtMark = record.spot;
     leg.markedAtMillis = q.time().toEpochMilli();
@@ -523,8 +531,14 @@ public final class StrategyOperator
   }
 
   @Override
-  public void processBroadcastElement(Control control, Context ctx, Collector<StrategySnapshot> out)
-      throws Exception {
+  public void processBroadcastElement(
+      StrategyBroadcast broadcast, Context ctx, Collector<StrategySnapshot> out) throws Exception {
+    if (!(broadcast instanceof StrategyBroadcast.Controlled controlled)) {
+      // it needs each holder's key, which only the operator can set
+      throw new IllegalStateException(
+          "a quote for its holders reached StrategyOperator itself: run it in StrategiesOperator");
+    }
+    Control control = controlled.control();
     var switches = ctx.getBroadcastState(SWITCHES);
     switch (control.kind()) {
       case KILL -> switches.put(KILLED, true);

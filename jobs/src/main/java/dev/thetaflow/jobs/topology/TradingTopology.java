@@ -442,12 +442,23 @@ public final class TradingTopology {
                             u.time()))
             .returns(StrategyInput.class)
             .name("Order changes");
+    DataStream<StrategyBroadcast> broadcasts =
+        routed
+            .getSideOutput(LegRouter.HOLDERS)
+            .union(
+                controls
+                    .map(c -> (StrategyBroadcast) new StrategyBroadcast.Controlled(c))
+                    .returns(StrategyBroadcast.class)
+                    .name("Controls for every strategy"));
     SingleOutputStreamOperator<StrategySnapshot> snapshots =
         opened
             .union(closes, marks, fills, orderChanges, solved)
             .keyBy(StrategyInput::strategyId)
-            .connect(controls.broadcast(StrategyOperator.SWITCHES, StrategyOperator.MARKET))
-            .process(operator)
+            .connect(broadcasts.broadcast())
+            .transform(
+                "Strategies",
+                TypeInformation.of(StrategySnapshot.class),
+                new StrategiesOperator(operator))
             .uid("strategies")
             .name("Strategies");
     return new Strategies(snapshots, solved.getSideOutput(GreeksOperator.MARKET_DATA));

@@ -14,6 +14,8 @@ import dev.thetaflow.jobs.topology.LegRouter.Registration;
 import dev.thetaflow.jobs.topology.LegRouter.Routed;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -43,6 +45,37 @@ class LegRouterTest {
     return r.strategyId() + "@" + r.quote().quote().bid();
   }
 
+  /** Each quote as a strategy gets it: a registration's replay, or a quote for all its holders. */
+  private static List<String> delivered(
+      KeyedTwoInputStreamOperatorTestHarness<Long, Registration, BrokerEvent, Routed> h) {
+    List<String> all = new ArrayList<>();
+    h.extractOutputValues().forEach(r -> all.add(describe(r)));
+    var holders = h.getSideOutput(LegRouter.HOLDERS);
+    if (holders != null) {
+      for (var record : holders) {
+        StrategyBroadcast.Quoted q = (StrategyBroadcast.Quoted) record.getValue();
+        q.holders().forEach(id -> all.add(id + "@" + q.quote().quote().bid()));
+      }
+    }
+    return all;
+  }
+
+  /** The quotes for their holders: one record per quote, with every holder's id. */
+  private static List<String> broadcasts(
+      KeyedTwoInputStreamOperatorTestHarness<Long, Registration, BrokerEvent, Routed> h) {
+    var holders = h.getSideOutput(LegRouter.HOLDERS);
+    return holders == null
+        ? List.of()
+        : holders.stream()
+            .map(r -> (StrategyBroadcast.Quoted) r.getValue())
+            .map(
+                q ->
+                    q.quote().quote().bid()
+                        + ":"
+                        + String.join(",", q.holders().stream().sorted().toList()))
+            .toList();
+  }
+
   private static String describe(GreeksInput in) {
     GreeksInput.Market m = (GreeksInput.Market) in;
     return m.underlyingConId()
@@ -64,10 +97,9 @@ class LegRouterTest {
               MarketDataKind.REAL_TIME),
           0);
       h.processElement1(new Registration(7, 600, "ic-2", true), 0);
-      assertThat(h.extractOutputValues())
-          .extracting(LegRouterTest::describe)
+      assertThat(delivered(h))
           .as("model Greeks are not the quote a new holder gets")
-          .containsExactly("ic-1@1.05", "ic-2@1.05");
+          .containsExactly("ic-2@1.05", "ic-1@1.05");
       assertThat(h.extractOutputValues().get(0).toInput()).isInstanceOf(StrategyInput.Mark.class);
       h.processElement2(quote(7, 1.10, 1.20), 0);
       assertThat(h.getSideOutput(LegRouter.GREEKS))
@@ -88,9 +120,11 @@ class LegRouterTest {
       h.processElement2(quote(7, 1.10, 1.20), 0);
       h.processElement1(new Registration(7, 600, "ic-1", false), 0);
       h.processElement2(quote(7, 1.20, 1.30), 0);
-      assertThat(h.extractOutputValues())
-          .extracting(LegRouterTest::describe)
+      assertThat(delivered(h))
           .containsExactlyInAnyOrder("ic-1@1.05", "ic-2@1.05", "ic-1@1.1", "ic-2@1.1", "ic-2@1.2");
+      assertThat(broadcasts(h))
+          .as("one record per quote, whatever the number of holders")
+          .containsExactly("1.05:ic-1", "1.1:ic-1,ic-2", "1.2:ic-2");
     }
   }
 
@@ -112,9 +146,7 @@ class LegRouterTest {
     restored.open();
     restored.processElement1(new Registration(7, 600, "ic-3", true), 0); // the restored last quote
     restored.processElement2(quote(7, 1.10, 1.20), 0);
-    assertThat(restored.extractOutputValues())
-        .extracting(LegRouterTest::describe)
-        .containsExactlyInAnyOrder("ic-3@1.05", "ic-1@1.1", "ic-3@1.1");
+    assertThat(delivered(restored)).containsExactlyInAnyOrder("ic-3@1.05", "ic-1@1.1", "ic-3@1.1");
     restored.close();
   }
 

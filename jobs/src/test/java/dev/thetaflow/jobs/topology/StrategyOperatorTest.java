@@ -42,7 +42,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -66,23 +66,24 @@ class StrategyOperatorTest {
       Strategies.ironCondor("ic-1", longPut, shortPut, shortCall, longCall, 1, T);
   private int execs;
 
-  private static KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot>
+  private static KeyedBroadcastOperatorTestHarness<
+          String, StrategyInput, StrategyBroadcast, StrategySnapshot>
       harness(OperatorSubtaskState restore) throws Exception {
     return harness(restore, RuleBookFactory.none());
   }
 
-  private static KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot>
+  private static KeyedBroadcastOperatorTestHarness<
+          String, StrategyInput, StrategyBroadcast, StrategySnapshot>
       harness(OperatorSubtaskState restore, RuleBookFactory rules) throws Exception {
     var h =
         new KeyedBroadcastOperatorTestHarness<>(
-            new CoBroadcastWithKeyedOperator<>(
+            new StrategiesOperator(
                 new StrategyOperator(
                     StrategyOperator.Settings.defaults(
                         new MarketAssumptions(0.04, Map.of("SPY", 0.013))),
                     10_000,
                     rules,
-                    0.8),
-                List.of(StrategyOperator.SWITCHES, StrategyOperator.MARKET)),
+                    0.8)),
             StrategyInput::strategyId,
             Types.STRING,
             1,
@@ -119,7 +120,8 @@ class StrategyOperatorTest {
   }
 
   private static List<Decision> decisions(
-      KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot> h) {
+      KeyedBroadcastOperatorTestHarness<String, StrategyInput, StrategyBroadcast, StrategySnapshot>
+          h) {
     var out = h.getSideOutput(StrategyOperator.EXECUTOR);
     return out == null
         ? List.of()
@@ -131,7 +133,8 @@ class StrategyOperatorTest {
   }
 
   private static ExecutorInput.Status lastStatus(
-      KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot> h) {
+      KeyedBroadcastOperatorTestHarness<String, StrategyInput, StrategyBroadcast, StrategySnapshot>
+          h) {
     List<ExecutorInput> all =
         h.getSideOutput(StrategyOperator.EXECUTOR).stream()
             .map(StreamRecord::getValue)
@@ -141,7 +144,8 @@ class StrategyOperatorTest {
   }
 
   private static List<OrderRequest> orders(
-      KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot> h) {
+      KeyedBroadcastOperatorTestHarness<String, StrategyInput, StrategyBroadcast, StrategySnapshot>
+          h) {
     var out = h.getSideOutput(StrategyOperator.ORDERS);
     if (out == null) {
       return List.of();
@@ -218,9 +222,122 @@ class StrategyOperatorTest {
     }
   }
 
+  /** A harness for one of two subtasks (128 key groups), as the job spreads strategies. */
+  private static KeyedBroadcastOperatorTestHarness<
+          String, StrategyInput, StrategyBroadcast, StrategySnapshot>
+      subtask(int index) throws Exception {
+    var h =
+        new KeyedBroadcastOperatorTestHarness<>(
+            new StrategiesOperator(
+                new StrategyOperator(
+                    StrategyOperator.Settings.defaults(
+                        new MarketAssumptions(0.04, Map.of("SPY", 0.013))),
+                    10_000,
+                    RuleBookFactory.none(),
+                    0.8)),
+            StrategyInput::strategyId,
+            Types.STRING,
+            128,
+            2,
+            index);
+    h.open();
+    return h;
+  }
+
+  private void openAndFill(
+      KeyedBroadcastOperatorTestHarness<String, StrategyInput, StrategyBroadcast, StrategySnapshot>
+          h,
+      Strategy s)
+      throws Exception {
+    h.processElement(new StrategyInput.Open(s, UNDERLYING, "DU1", 1.25), 0);
+    String ref = s.id() + ":ENTRY:1";
+    for (Leg leg : s.legs()) {
+      StrategyInput.Filled f = (StrategyInput.Filled) fill(leg.contract(), Side.BUY, "1.00", ref);
+      Fill one =
+          new Fill(
+              f.fill().execId(),
+              f.fill().orderRef(),
+              f.fill().orderId(),
+              f.fill().account(),
+              f.fill().conId(),
+              leg.ratio() > 0 ? Side.BUY : Side.SELL,
+              1,
+              leg.ratio() > 0 ? new BigDecimal("0.40") : new BigDecimal("1.10"),
+              f.fill().commission(),
+              f.fill().time());
+      h.processElement(new StrategyInput.Filled(s.id(), one), 0);
+    }
+  }
+
+  @Test
+  void aQuoteForItsHoldersMarksEachOnTheSubtaskThatKeysItAndNoOtherWhere() throws Exception {
+    // an id whose key group the other subtask owns
+    int first = KeyGroupRangeAssignment.assignKeyToParallelOperator("ic-1", 128, 2);
+    String otherId =
+        java.util.stream.IntStream.range(2, 100)
+            .mapToObj(i -> "ic-" + i)
+            .filter(id -> KeyGroupRangeAssignment.assignKeyToParallelOperator(id, 128, 2) != first)
+            .findFirst()
+            .orElseThrow();
+    Strategy other = Strategies.ironCondor(otherId, longPut, shortPut, shortCall, longCall, 1, T);
+    try (var mine = subtask(first);
+        var theirs = subtask(1 - first)) {
+      openAndFill(mine, condor);
+      openAndFill(theirs, other);
+      QuoteEvent quote =
+          new QuoteEvent(
+              new Quote(shortPut.conId(), 0.70, 0.74, Double.NaN, 1, 1, 0, T.plusSeconds(30)),
+              MarketDataKind.REAL_TIME);
+      var both = new StrategyBroadcast.Quoted(quote, List.of("ic-1", otherId));
+      int before = mine.extractOutputValues().size();
+      int theirsBefore = theirs.extractOutputValues().size();
+      mine.processBroadcastElement(both, 0);
+      theirs.processBroadcastElement(both, 0);
+
+      List<StrategySnapshot> marked = mine.extractOutputValues();
+      assertThat(marked.subList(before, marked.size()))
+          .as("one snapshot, of its own strategy")
+          .singleElement()
+          .satisfies(
+              snap -> {
+                assertThat(snap.strategyId()).isEqualTo("ic-1");
+                assertThat(snap.legs())
+                    .filteredOn(l -> l.conId() == shortPut.conId())
+                    .singleElement()
+                    .satisfies(l -> assertThat(l.mark()).isCloseTo(0.72, within(1e-12)));
+              });
+      List<StrategySnapshot> theirsMarked = theirs.extractOutputValues();
+      assertThat(theirsMarked.subList(theirsBefore, theirsMarked.size()))
+          .singleElement()
+          .satisfies(snap -> assertThat(snap.strategyId()).isEqualTo(otherId));
+
+      // a quote older than the leg's mark (a registration's replay overtaken) changes nothing
+      QuoteEvent older =
+          new QuoteEvent(
+              new Quote(shortPut.conId(), 0.50, 0.54, Double.NaN, 1, 1, 0, T.plusSeconds(20)),
+              MarketDataKind.REAL_TIME);
+      int after = mine.extractOutputValues().size();
+      mine.processElement(new StrategyInput.Mark("ic-1", older), 0);
+      assertThat(mine.extractOutputValues()).hasSize(after);
+      mine.processBroadcastElement(
+          new StrategyBroadcast.Quoted(
+              new QuoteEvent(
+                  new Quote(shortPut.conId(), 0.80, 0.84, Double.NaN, 1, 1, 0, T.plusSeconds(31)),
+                  MarketDataKind.REAL_TIME),
+              List.of("ic-1")),
+          0);
+      StrategySnapshot last = mine.extractOutputValues().get(after);
+      assertThat(last.legs())
+          .filteredOn(l -> l.conId() == shortPut.conId())
+          .singleElement()
+          .satisfies(l -> assertThat(l.mark()).isCloseTo(0.82, within(1e-12)));
+    }
+  }
+
   /** Marks the four legs so that the condor is worth {@code value} per unit (bid/ask ±0.01). */
   private void markCondorAt(
-      KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot> h,
+      KeyedBroadcastOperatorTestHarness<String, StrategyInput, StrategyBroadcast, StrategySnapshot>
+          h,
       double longPutMid,
       double shortPutMid,
       double shortCallMid,
@@ -354,10 +471,13 @@ class StrategyOperatorTest {
     try (var h = harness(null, vixExit)) {
       openAndFill(h);
       markCondorAt(h, 0.10, 0.45, 0.42, 0.10, T.plusSeconds(10));
-      h.processBroadcastElement(Control.vix(18, T.plusSeconds(11)), 0);
+      h.processBroadcastElement(
+          new StrategyBroadcast.Controlled(Control.vix(18, T.plusSeconds(11))), 0);
       assertThat(decisions(h)).isEmpty();
-      h.processBroadcastElement(Control.vix(23.5, T.plusSeconds(12)), 0);
-      h.processBroadcastElement(Control.vix(23.6, T.plusSeconds(13)), 0);
+      h.processBroadcastElement(
+          new StrategyBroadcast.Controlled(Control.vix(23.5, T.plusSeconds(12))), 0);
+      h.processBroadcastElement(
+          new StrategyBroadcast.Controlled(Control.vix(23.6, T.plusSeconds(13))), 0);
       Decision d = decisions(h).get(0);
       assertThat(d.rule()).isEqualTo(RuleId.VIX_EXIT);
       assertThat(d.reason()).contains("23.6").contains("18");
@@ -509,7 +629,8 @@ class StrategyOperatorTest {
   }
 
   private void openAndFill(
-      KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot> h)
+      KeyedBroadcastOperatorTestHarness<String, StrategyInput, StrategyBroadcast, StrategySnapshot>
+          h)
       throws Exception {
     h.processElement(new StrategyInput.Open(condor, UNDERLYING, "DU1", 1.25), 0);
     h.processElement(fill(longPut, Side.BUY, "0.40", "ic-1:ENTRY:1"), 0);
@@ -519,7 +640,8 @@ class StrategyOperatorTest {
   }
 
   private static StrategyState lastState(
-      KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot> h,
+      KeyedBroadcastOperatorTestHarness<String, StrategyInput, StrategyBroadcast, StrategySnapshot>
+          h,
       String id) {
     List<StrategySnapshot> all = h.extractOutputValues();
     for (int i = all.size() - 1; i >= 0; i--) {
@@ -538,14 +660,15 @@ class StrategyOperatorTest {
   void theKillSwitchStopsEntriesAndTheBrokersReportsOfExitsMoveTheState() throws Exception {
     try (var h = harness(null)) {
       openAndFill(h);
-      h.processBroadcastElement(control(Control.Kind.KILL), 0);
+      h.processBroadcastElement(new StrategyBroadcast.Controlled(control(Control.Kind.KILL)), 0);
       Strategy other = Strategies.ironCondor("ic-2", longPut, shortPut, shortCall, longCall, 1, T);
       h.processElement(new StrategyInput.Open(other, UNDERLYING, "DU1", 1.25), 0);
       assertThat(lastState(h, "ic-2")).as("refused at once").isEqualTo(StrategyState.CLOSED);
       assertThat(orders(h)).hasSize(1);
 
-      h.processBroadcastElement(control(Control.Kind.RELEASE), 0);
-      h.processBroadcastElement(control(Control.Kind.CLOSE_ALL), 0);
+      h.processBroadcastElement(new StrategyBroadcast.Controlled(control(Control.Kind.RELEASE)), 0);
+      h.processBroadcastElement(
+          new StrategyBroadcast.Controlled(control(Control.Kind.CLOSE_ALL)), 0);
       assertThat(decisions(h))
           .as("close all asks the executor to close each strategy that holds something")
           .extracting(Decision::strategyId)
@@ -663,7 +786,8 @@ class StrategyOperatorTest {
           0);
       assertThat(lastState(h, "ic-1")).isEqualTo(StrategyState.CLOSED);
 
-      h.processBroadcastElement(control(Control.Kind.PAUSE_ENTRIES), 0);
+      h.processBroadcastElement(
+          new StrategyBroadcast.Controlled(control(Control.Kind.PAUSE_ENTRIES)), 0);
       Strategy other = Strategies.ironCondor("ic-2", longPut, shortPut, shortCall, longCall, 1, T);
       h.processElement(new StrategyInput.Open(other, UNDERLYING, "DU1", 1.25), 0);
       assertThat(lastState(h, "ic-2")).isEqualTo(StrategyState.CLOSED);
@@ -686,7 +810,8 @@ class StrategyOperatorTest {
 
   /** SPY at 640: the 630 short call is 10 in the money with 0.10 of extrinsic value. */
   private void rallyThroughTheShortCall(
-      KeyedBroadcastOperatorTestHarness<String, StrategyInput, Control, StrategySnapshot> h,
+      KeyedBroadcastOperatorTestHarness<String, StrategyInput, StrategyBroadcast, StrategySnapshot>
+          h,
       Instant at)
       throws Exception {
     h.processElement(underlying(639.95, 640.05, at), 0);
