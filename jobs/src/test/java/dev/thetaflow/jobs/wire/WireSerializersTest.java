@@ -18,8 +18,11 @@ import dev.thetaflow.core.order.OrderRef;
 import dev.thetaflow.core.risk.LegGreeks;
 import dev.thetaflow.core.value.Money;
 import dev.thetaflow.core.value.Side;
+import dev.thetaflow.jobs.topology.Control;
 import dev.thetaflow.jobs.topology.GreeksInput;
 import dev.thetaflow.jobs.topology.GreeksInputSerializer;
+import dev.thetaflow.jobs.topology.StrategyBroadcast;
+import dev.thetaflow.jobs.topology.StrategyBroadcastSerializer;
 import dev.thetaflow.jobs.topology.StrategyInput;
 import dev.thetaflow.jobs.topology.StrategyInputSerializer;
 import java.math.BigDecimal;
@@ -139,6 +142,21 @@ class WireSerializersTest {
                         OptionType.PUT,
                         new BigDecimal("0.01")))))) {
       assertThat(roundTrip(s, in)).isEqualTo(in);
+    }
+  }
+
+  @Test
+  void strategyBroadcastsRoundTripAndFlinkPicksTheSerializerFromTheAnnotation() throws Exception {
+    TypeInformation<StrategyBroadcast> info = TypeInformation.of(StrategyBroadcast.class);
+    TypeSerializer<StrategyBroadcast> s = info.createSerializer(null);
+    assertThat(s).isInstanceOf(StrategyBroadcastSerializer.class);
+    for (StrategyBroadcast b :
+        List.of(
+            new StrategyBroadcast.Quoted(QUOTE, List.of("pv-1")),
+            new StrategyBroadcast.Quoted(QUOTE, List.of("pv-1", "ic-2", "bench-000042")),
+            new StrategyBroadcast.Controlled(Control.vix(23.5, T)),
+            new StrategyBroadcast.Controlled(new Control(Control.Kind.KILL, "test", T)))) {
+      assertThat(roundTrip(s, b)).isEqualTo(b);
     }
   }
 
