@@ -271,6 +271,11 @@ public final class StrategyOperator
     Instant time;
     boolean recorded = true;
     if (input instanceof StrategyInput.Mark m) {
+      if (s.state() == StrategyState.CLOSED) {
+        // nothing held, nothing to judge: it stays registered for its instruments' quotes (the
+        // router is upstream, so only a loop through the broker or a table could release it)
+        return;
+      }
       time = m.quote().time();
       boolean underlying = m.quote().quote().conId() == record.underlyingConId;
       if (!mark(record, book, m.quote().quote())) {

@@ -219,6 +219,11 @@ class StrategyOperatorTest {
       assertThat(closed.state()).isEqualTo(StrategyState.CLOSED);
       assertThat(closed.realizedPnl()).isCloseTo((1.25 - 0.66) * 100, within(1e-9));
       assertThat(closed.commissions()).isCloseTo(8 * 0.65, within(1e-9));
+      int before = restored.extractOutputValues().size();
+      restored.processElement(mark(shortPut, 0.30, 0.34, T.plusSeconds(40)), 0);
+      assertThat(restored.extractOutputValues())
+          .as("a closed strategy holds nothing to mark")
+          .hasSize(before);
     }
   }
 
