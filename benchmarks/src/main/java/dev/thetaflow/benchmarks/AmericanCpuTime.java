@@ -28,7 +28,10 @@ public final class AmericanCpuTime {
     PricingEngine engine = PricingEngines.forStyle(ExerciseStyle.AMERICAN);
     PricingInputs[] cases = OptionCases.generate(20261123L);
     double sink = 0.0;
-    for (int warm = 0; warm < 30; warm++) { // JIT warm-up: ~30k prices and Greeks
+    // JIT warm-up, ~100k prices and Greeks: the Vector API runs its very slow Java fallbacks until
+    // C2
+    // has compiled the kernel, which takes seconds on a loaded box.
+    for (int warm = 0; warm < 100; warm++) {
       for (PricingInputs c : cases) {
         sink += engine.price(c) + engine.greeks(c).delta();
       }

@@ -81,6 +81,9 @@ final class QdFpPutSolver {
   private final double[] pCdfM;
   private final double[] pCdfP;
   private final double[] pSqrtH;
+  // The market's discount-factor exponents and their exponentials (setMarket).
+  private final double[] marketX;
+  private final double[] marketExp;
   // The same for the premium integral's points: exponents then e^, d then pdf, cdf.
   private final double[] prX;
   private final double[] prExp;
@@ -158,6 +161,8 @@ final class QdFpPutSolver {
     pCdfM = new double[batch];
     pCdfP = new double[batch];
     pSqrtH = new double[batch];
+    marketX = new double[PointKernel.padded(2 * n + 2 * n * l)];
+    marketExp = new double[marketX.length];
     int p = scheme.priceOrder();
     int premiumBatch = PointKernel.padded(2 * p);
     prX = new double[premiumBatch];
@@ -287,11 +292,27 @@ final class QdFpPutSolver {
     xMax = xMax(r, q);
     lnX = Math.log(xMax);
     double halfRoot = Math.sqrt(0.5);
+    // The exponents of all discount factors first, then their exponentials in one kernel call:
+    // e^{-r tau}, e^{-q tau} at the nodes, e^{-r y^2}, e^{-q y^2} at the near points.
+    int nl = n * l;
     for (int k = 0; k < n; k++) {
       double xi = 0.5 * sqrtT * (1.0 + cheb.node(k));
       double tau = xi * xi;
-      nodeEr[k] = FastExp.exp(-r * tau);
-      nodeEq[k] = FastExp.exp(-q * tau);
+      marketX[k] = -r * tau;
+      marketX[n + k] = -q * tau;
+      double half = 0.5 * halfRoot * xi;
+      for (int j = 0; j < l; j++) {
+        double y = half * (1.0 + fpY[j]);
+        marketX[2 * n + k * l + j] = -r * y * y;
+        marketX[2 * n + nl + k * l + j] = -q * y * y;
+      }
+    }
+    kernel.exp(marketX, marketExp, 2 * n + 2 * nl);
+    for (int k = 0; k < n; k++) {
+      double xi = 0.5 * sqrtT * (1.0 + cheb.node(k));
+      double tau = xi * xi;
+      nodeEr[k] = marketExp[k];
+      nodeEq[k] = marketExp[n + k];
       // Split at u = tau/2: lag tau - u = y^2 on the near side, u = y^2 on the far side, so that
       // neither end of the integrand has a square-root kink.
       double half = 0.5 * halfRoot * xi;
@@ -303,8 +324,8 @@ final class QdFpPutSolver {
         // The far point's lag is tau - y^2: its root is the near point's xi(u), and its discount
         // factors are the node's divided by the near point's, which saves half the exponentials.
         double farRoot = Math.sqrt(Math.max(tau - y * y, 0.0));
-        double nearEr = FastExp.exp(-r * y * y);
-        double nearEq = FastExp.exp(-q * y * y);
+        double nearEr = marketExp[2 * n + k * l + j];
+        double nearEq = marketExp[2 * n + nl + k * l + j];
         qs[near] = y;
         qs[far] = farRoot;
         qsInverse[near] = 1.0 / y;

@@ -119,10 +119,11 @@ final class VectorPointKernel extends PointKernel {
   void pdfAndCdf(double[] x, double[] pdf, double[] cdf, int count) {
     pdf(x, pdf, count);
     erfcxPass(x, cdf, count);
+    erfcxFarPass(x, cdf, count);
     cdfPass(x, pdf, cdf, count);
   }
 
-  /** erfcx(|x| / sqrt 2) where |x| &gt; SMALL, by Cody's second interval to 4 and third beyond. */
+  /** erfcx(|x| / sqrt 2) by Cody's second interval (0.46875 to 4), in chunks with a tail lane. */
   private static void erfcxPass(double[] x, double[] out, int count) {
     for (int i = 0; i < count; i += L) {
       DoubleVector v = DoubleVector.fromArray(S, x, i);
@@ -147,9 +148,17 @@ final class VectorPointKernel extends PointKernel {
       den = den.mul(y).add(4.36261909014324716e03);
       den = den.mul(y).add(3.43936767414372164e03);
       den = den.mul(y).add(1.23033935480374942e03);
-      DoubleVector erfcx = num.div(den);
+      num.div(den).intoArray(out, i);
+    }
+  }
+
+  /** Where |x| / sqrt 2 &gt; 4, Cody's third interval replaces erfcx in out. */
+  private static void erfcxFarPass(double[] x, double[] out, int count) {
+    for (int i = 0; i < count; i += L) {
+      DoubleVector y = DoubleVector.fromArray(S, x, i).abs().mul(SQRT_HALF);
       VectorMask<Double> far = y.compare(VectorOperators.GT, 4.0);
       if (far.anyTrue()) {
+        DoubleVector erfcx = DoubleVector.fromArray(S, out, i);
         DoubleVector z = DoubleVector.broadcast(S, 1.0).div(y.mul(y));
         DoubleVector fn = z.mul(1.63153871373020978e-2).add(3.05326634961232344e-1);
         fn = fn.mul(z).add(3.60344899949804439e-1);
@@ -161,9 +170,8 @@ final class VectorPointKernel extends PointKernel {
         fd = fd.mul(z).add(5.27905102951428412e-1);
         fd = fd.mul(z).add(6.05183413124413191e-2);
         fd = fd.mul(z).add(2.33520497626869185e-3);
-        erfcx = erfcx.blend(z.mul(fn).div(fd).neg().add(INV_SQRT_PI).div(y), far);
+        erfcx.blend(z.mul(fn).div(fd).neg().add(INV_SQRT_PI).div(y), far).intoArray(out, i);
       }
-      erfcx.intoArray(out, i);
     }
   }
 
