@@ -73,7 +73,12 @@ public final class AmericanEngine implements PricingEngine {
   }
 
   AmericanEngine(AmericanScheme scheme, AmericanScheme highDriftScheme) {
-    this.workspace = ThreadLocal.withInitial(() -> new Workspace(scheme, highDriftScheme));
+    this(scheme, highDriftScheme, PointKernel.best());
+  }
+
+  /** With a given kernel for the quadrature points' special functions (tests compare them). */
+  AmericanEngine(AmericanScheme scheme, AmericanScheme highDriftScheme, PointKernel kernel) {
+    this.workspace = ThreadLocal.withInitial(() -> new Workspace(scheme, highDriftScheme, kernel));
   }
 
   /** An engine with a much finer discretisation (about 100 times slower), for references. */
@@ -274,9 +279,9 @@ public final class AmericanEngine implements PricingEngine {
     final double[] prem = new double[5];
     final double[] iv = new double[2];
 
-    Workspace(AmericanScheme scheme, AmericanScheme highDriftScheme) {
-      solver = new QdFpPutSolver(scheme);
-      highDriftSolver = new QdFpPutSolver(highDriftScheme);
+    Workspace(AmericanScheme scheme, AmericanScheme highDriftScheme, PointKernel kernel) {
+      solver = new QdFpPutSolver(scheme, kernel);
+      highDriftSolver = new QdFpPutSolver(highDriftScheme, kernel);
     }
 
     /** FP-B, used where 2(r - q)/vol^2 is large, converges slowly and needs a finer scheme. */

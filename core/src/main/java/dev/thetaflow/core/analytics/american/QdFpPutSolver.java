@@ -70,6 +70,30 @@ final class QdFpPutSolver {
   private final double[] qZ;
   private final double[] qEr;
   private final double[] qEq;
+  // Per sweep, for the n * 2l quadrature points and then the n nodes (structure of arrays, so that
+  // the kernel evaluates the special functions of all points in one pass): d-, d+, their normal
+  // densities and distributions, and sqrt(H) at the points.
+  private final PointKernel kernel;
+  private final double[] pDm;
+  private final double[] pDp;
+  private final double[] pPdfM;
+  private final double[] pPdfP;
+  private final double[] pCdfM;
+  private final double[] pCdfP;
+  private final double[] pSqrtH;
+  // The market's discount-factor exponents and their exponentials (setMarket).
+  private final double[] marketX;
+  private final double[] marketExp;
+  // The same for the premium integral's points: exponents then e^, d then pdf, cdf.
+  private final double[] prX;
+  private final double[] prExp;
+  private final double[] prD;
+  private final double[] prPdf;
+  private final double[] prCdf;
+  private final double[] prT;
+  private final double[] prW;
+  private final double[] prZ;
+  private final double[] prSqrtH;
   // Sensitivities of the solved boundary (see sensitivities()).
   private final double[] rhsVol; // du/dvol at the nodes, after solving
   private final double[] rhsPar; // du/dθ at the nodes, after solving
@@ -90,6 +114,11 @@ final class QdFpPutSolver {
   private double xMax;
 
   QdFpPutSolver(AmericanScheme scheme) {
+    this(scheme, PointKernel.best());
+  }
+
+  QdFpPutSolver(AmericanScheme scheme, PointKernel kernel) {
+    this.kernel = kernel;
     n = scheme.chebyshevNodes();
     l = scheme.fixedPointOrder();
     m = scheme.iterations();
@@ -124,6 +153,27 @@ final class QdFpPutSolver {
     qZ = new double[2 * n * l];
     qEr = new double[2 * n * l];
     qEq = new double[2 * n * l];
+    int batch = PointKernel.padded(2 * n * l + n);
+    pDm = new double[batch];
+    pDp = new double[batch];
+    pPdfM = new double[batch];
+    pPdfP = new double[batch];
+    pCdfM = new double[batch];
+    pCdfP = new double[batch];
+    pSqrtH = new double[batch];
+    marketX = new double[PointKernel.padded(2 * n + 2 * n * l)];
+    marketExp = new double[marketX.length];
+    int p = scheme.priceOrder();
+    int premiumBatch = PointKernel.padded(2 * p);
+    prX = new double[premiumBatch];
+    prExp = new double[premiumBatch];
+    prD = new double[premiumBatch];
+    prPdf = new double[premiumBatch];
+    prCdf = new double[premiumBatch];
+    prT = new double[p];
+    prW = new double[p];
+    prZ = new double[p];
+    prSqrtH = new double[p];
     fillLagrangeTable();
   }
 
@@ -242,11 +292,27 @@ final class QdFpPutSolver {
     xMax = xMax(r, q);
     lnX = Math.log(xMax);
     double halfRoot = Math.sqrt(0.5);
+    // The exponents of all discount factors first, then their exponentials in one kernel call:
+    // e^{-r tau}, e^{-q tau} at the nodes, e^{-r y^2}, e^{-q y^2} at the near points.
+    int nl = n * l;
     for (int k = 0; k < n; k++) {
       double xi = 0.5 * sqrtT * (1.0 + cheb.node(k));
       double tau = xi * xi;
-      nodeEr[k] = FastExp.exp(-r * tau);
-      nodeEq[k] = FastExp.exp(-q * tau);
+      marketX[k] = -r * tau;
+      marketX[n + k] = -q * tau;
+      double half = 0.5 * halfRoot * xi;
+      for (int j = 0; j < l; j++) {
+        double y = half * (1.0 + fpY[j]);
+        marketX[2 * n + k * l + j] = -r * y * y;
+        marketX[2 * n + nl + k * l + j] = -q * y * y;
+      }
+    }
+    kernel.exp(marketX, marketExp, 2 * n + 2 * nl);
+    for (int k = 0; k < n; k++) {
+      double xi = 0.5 * sqrtT * (1.0 + cheb.node(k));
+      double tau = xi * xi;
+      nodeEr[k] = marketExp[k];
+      nodeEq[k] = marketExp[n + k];
       // Split at u = tau/2: lag tau - u = y^2 on the near side, u = y^2 on the far side, so that
       // neither end of the integrand has a square-root kink.
       double half = 0.5 * halfRoot * xi;
@@ -258,8 +324,8 @@ final class QdFpPutSolver {
         // The far point's lag is tau - y^2: its root is the near point's xi(u), and its discount
         // factors are the node's divided by the near point's, which saves half the exponentials.
         double farRoot = Math.sqrt(Math.max(tau - y * y, 0.0));
-        double nearEr = FastExp.exp(-r * y * y);
-        double nearEq = FastExp.exp(-q * y * y);
+        double nearEr = marketExp[2 * n + k * l + j];
+        double nearEq = marketExp[2 * n + nl + k * l + j];
         qs[near] = y;
         qs[far] = farRoot;
         qsInverse[near] = 1.0 / y;
@@ -373,17 +439,49 @@ final class QdFpPutSolver {
       }
       hAt[idx] = Math.max(h, 0.0);
     }
+    // d- and d+ at every point, then (the cost of a sweep) their densities and distributions at
+    // all points at once, then the sums.
+    int count = n * points;
     for (int k = 0; k < n; k++) {
       double xi = 0.5 * sqrtT * (1.0 + cheb.node(k));
       double tau = xi * xi;
       double lnB = lnX - rootValues[k];
       double v = vol * xi;
       double dm = (lnB + drift * tau) / v - 0.5 * v;
-      double dp = dm + v;
+      pDm[count + k] = dm;
+      pDp[count + k] = dm + v;
+      int base = k * points;
+      for (int j = 0; j < points; j++) {
+        int idx = base + j;
+        double s = qs[idx];
+        double ss = vol * s;
+        double ssInverse = volInverse * qsInverse[idx];
+        double sqrtH = Math.sqrt(hAt[idx]);
+        double a = lnB - lnX + sqrtH;
+        double dmj = (a + drift * (s * s)) * ssInverse - 0.5 * ss;
+        pSqrtH[idx] = sqrtH;
+        pDm[idx] = dmj;
+        pDp[idx] = dmj + ss;
+      }
+    }
+    int total = count + n;
+    if (useA) {
+      kernel.pdf(pDm, pPdfM, total);
+    } else {
+      kernel.pdfAndCdf(pDm, pPdfM, pCdfM, total);
+    }
+    kernel.pdfAndCdf(pDp, pPdfP, pCdfP, total);
+    for (int k = 0; k < n; k++) {
+      double xi = 0.5 * sqrtT * (1.0 + cheb.node(k));
+      double tau = xi * xi;
+      double lnB = lnX - rootValues[k];
+      double v = vol * xi;
+      double dm = pDm[count + k];
+      double dp = pDp[count + k];
       double er = nodeEr[k];
       double eq = nodeEq[k];
-      double pdfM = FastExp.pdf(dm);
-      double pdfP = FastExp.pdf(dp);
+      double pdfM = pPdfM[count + k];
+      double pdfP = pPdfP[count + k];
       double bigN;
       double bigD;
       double directN;
@@ -392,7 +490,7 @@ final class QdFpPutSolver {
       double volD = 0.0;
       if (useA) {
         bigN = er * pdfM / v;
-        bigD = eq * (pdfP / v + NormalFromDensity.cdf(dp, pdfP));
+        bigD = eq * (pdfP / v + pCdfP[count + k]);
         directN = -er * dm * pdfM / (v * v);
         directD = eq * (pdfP - dp * pdfP / v) / v;
         if (sensitive) {
@@ -400,8 +498,8 @@ final class QdFpPutSolver {
           volD = eq * pdfP / vol * ((dp * dm - 1.0) / v - dm);
         }
       } else {
-        bigN = er * NormalFromDensity.cdf(dm, pdfM);
-        bigD = eq * NormalFromDensity.cdf(dp, pdfP);
+        bigN = er * pCdfM[count + k];
+        bigD = eq * pCdfP[count + k];
         directN = er * pdfM / v;
         directD = eq * pdfP / v;
         if (sensitive) {
@@ -425,15 +523,14 @@ final class QdFpPutSolver {
         double lag = s * s;
         double ss = vol * s;
         double ssInverse = volInverse * qsInverse[idx];
-        double sqrtH = Math.sqrt(hAt[idx]);
-        double a = lnB - lnX + sqrtH;
-        double dmj = (a + drift * lag) * ssInverse - 0.5 * ss;
-        double dpj = dmj + ss;
+        double sqrtH = pSqrtH[idx];
+        double dmj = pDm[idx];
+        double dpj = pDp[idx];
         double slopeN = 0.0; // d(integrand)/da for the N and D integrals
         double slopeD = 0.0;
         if (useA) {
           if (withN) {
-            double pdf = FastExp.pdf(dmj);
+            double pdf = pPdfM[idx];
             double unit = qWeight[idx] * qEr[idx] * pdf * ssInverse; // the integrand without r
             double term = r * unit;
             bigN += term;
@@ -444,9 +541,8 @@ final class QdFpPutSolver {
             }
           }
           if (withD) {
-            double pdf = FastExp.pdf(dpj);
-            double unit =
-                qWeight[idx] * qEq[idx] * (pdf * ssInverse + NormalFromDensity.cdf(dpj, pdf));
+            double pdf = pPdfP[idx];
+            double unit = qWeight[idx] * qEq[idx] * (pdf * ssInverse + pCdfP[idx]);
             double wq = q * qWeight[idx] * qEq[idx];
             bigD += q * unit;
             slopeD = wq * pdf * (1.0 - dpj * ssInverse) * ssInverse;
@@ -458,8 +554,8 @@ final class QdFpPutSolver {
         } else {
           if (withN) {
             double wr = qWeight[idx] * qEr[idx];
-            double pdf = FastExp.pdf(dmj);
-            double unit = wr * NormalFromDensity.cdf(dmj, pdf);
+            double pdf = pPdfM[idx];
+            double unit = wr * pCdfM[idx];
             bigN += r * unit;
             slopeN = r * wr * pdf * ssInverse;
             if (sensitive) {
@@ -469,8 +565,8 @@ final class QdFpPutSolver {
           }
           if (withD) {
             double wq = qWeight[idx] * qEq[idx];
-            double pdf = FastExp.pdf(dpj);
-            double unit = wq * NormalFromDensity.cdf(dpj, pdf);
+            double pdf = pPdfP[idx];
+            double unit = wq * pCdfP[idx];
             bigD += q * unit;
             slopeD = q * wq * pdf * ssInverse;
             if (sensitive) {
@@ -591,7 +687,10 @@ final class QdFpPutSolver {
     double gamma = 0.0;
     double byVol = 0.0;
     double byParameter = 0.0;
-    for (int j = 0; j < priceY.length; j++) {
+    int p = priceY.length;
+    // Lags, weights and the boundary at every point first; then the discount factors, densities
+    // and distributions of all points in two kernel calls; then the sums.
+    for (int j = 0; j < p; j++) {
       double y = from + halfRange * (1.0 + priceY[j]);
       double t;
       double xiU;
@@ -602,21 +701,38 @@ final class QdFpPutSolver {
         xiU = y;
         t = maturity - y * y;
       }
-      double w = priceW[j] * halfRange * 2.0 * y;
       double z = 2.0 * xiU / sqrtT - 1.0;
       double sqrtH = Math.sqrt(Math.max(cheb.evaluate(coef, z), 0.0));
       double a = lnx - lnX + sqrtH;
       double v = vol * Math.sqrt(t);
       double dm = (a + drift * t) / v - 0.5 * v;
-      double dp = dm + v;
-      double discountR = FastExp.exp(-r * t);
-      double discountQ = FastExp.exp(-q * t);
+      prT[j] = t;
+      prW[j] = priceW[j] * halfRange * 2.0 * y;
+      prZ[j] = z;
+      prSqrtH[j] = sqrtH;
+      prX[j] = -r * t;
+      prX[p + j] = -q * t;
+      prD[j] = -dm; // Phi(-d-) and Phi(-d+); phi is even
+      prD[p + j] = -(dm + v);
+    }
+    kernel.exp(prX, prExp, 2 * p);
+    kernel.pdfAndCdf(prD, prPdf, prCdf, 2 * p);
+    for (int j = 0; j < p; j++) {
+      double t = prT[j];
+      double w = prW[j];
+      double z = prZ[j];
+      double sqrtH = prSqrtH[j];
+      double v = vol * Math.sqrt(t);
+      double dm = -prD[j];
+      double dp = -prD[p + j];
+      double discountR = prExp[j];
+      double discountQ = prExp[p + j];
       double er = r * discountR;
       double eq = q * discountQ;
-      double pdfM = FastExp.pdf(dm);
-      double pdfP = FastExp.pdf(dp);
-      double cdfMinusM = NormalFromDensity.cdf(-dm, pdfM);
-      double cdfMinusP = NormalFromDensity.cdf(-dp, pdfP);
+      double pdfM = prPdf[j];
+      double pdfP = prPdf[p + j];
+      double cdfMinusM = prCdf[j];
+      double cdfMinusP = prCdf[p + j];
       value += w * (er * cdfMinusM - eq * x * cdfMinusP);
       delta += w * (-er * pdfM / (x * v) - eq * cdfMinusP + eq * pdfP / v);
       gamma += w * (er * pdfM * dp / x - eq * pdfP * dm) / (x * v * v);
