@@ -111,7 +111,7 @@ start_daemon() { # name main-class resource-kind extra-args...
   local out jvm dyn
   out=$(resources "$kind"); jvm=$(echo "$out" | head -1); dyn=$(echo "$out" | tail -1)
   # shellcheck disable=SC2086
-  nohup java $jvm -XX:+UseG1GC $JAVA17_OPTS -Dlog.file="$LOG/$name.log" \
+  nohup java $jvm -XX:+UseG1GC $JAVA17_OPTS ${EXTRA_JVM:-} -Dlog.file="$LOG/$name.log" \
     -Dlog4j.configurationFile="file:$CONF/log4j.properties" -classpath "$CP" \
     "$main" --configDir "$CONF" "$@" $dyn >>"$LOG/$name.out" 2>&1 </dev/null &
   pids+=($!)
@@ -146,7 +146,9 @@ pids+=($!)
 say "ib-sim started on 127.0.0.1:$SIM_PORT, PID $!"
 start_daemon jobmanager org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint \
   GET_JM_RESOURCE_PARAMS --executionMode cluster
-start_daemon taskmanager org.apache.flink.runtime.taskexecutor.TaskManagerRunner GET_TM_RESOURCE_PARAMS
+# the American engine's vector kernel (docs/cluster.md)
+EXTRA_JVM="--add-modules jdk.incubator.vector" \
+  start_daemon taskmanager org.apache.flink.runtime.taskexecutor.TaskManagerRunner GET_TM_RESOURCE_PARAMS
 wait_for 90 "cluster up: 1 TaskManager registered" \
   sh -c "curl -sf http://127.0.0.1:$REST_PORT/overview | grep -q '\"taskmanagers\":1'"
 wait_for 30 "ib-sim listening" grep -q "ib-sim listening" "$LOG/ib-sim.out"
