@@ -29,7 +29,10 @@ public final class StrategyBook {
     double realized;
     double mark = Double.NaN;
     Instant markedAt;
-    Instant staleAfter; // markedAt + the staleness limit, so freshness is one comparison
+    // markedAt + the staleness limit as plain numbers, so freshness reads no other object; never
+    // marked: stale at any time
+    long staleAfterSecond = Long.MIN_VALUE;
+    int staleAfterNano;
     LegSnapshot snapshot; // these books as a value, null after a change
 
     LegBook(Leg leg) {
@@ -41,6 +44,7 @@ public final class StrategyBook {
   // In the strategy's leg order, one per instrument. A strategy has a handful of legs: a scan
   // beats a hash map, and each mark (several per strategy per second) looks one up.
   private final LegBook[] legs;
+  private final long[] conIds; // legs[i]'s, side by side: a lookup reads one array
   private final double maxRelativeSpread;
   private final Duration maxMarkAge;
   private double commissions;
@@ -61,14 +65,18 @@ public final class StrategyBook {
       }
     }
     this.legs = books.toArray(new LegBook[0]);
+    this.conIds = new long[this.legs.length];
+    for (int i = 0; i < this.legs.length; i++) {
+      this.conIds[i] = this.legs[i].conId;
+    }
     this.maxRelativeSpread = maxRelativeSpread;
     this.maxMarkAge = maxMarkAge;
   }
 
   private LegBook find(long conId) {
-    for (LegBook b : legs) {
-      if (b.conId == conId) {
-        return b;
+    for (int i = 0; i < conIds.length; i++) {
+      if (conIds[i] == conId) {
+        return legs[i];
       }
     }
     return null;
@@ -170,7 +178,10 @@ public final class StrategyBook {
   /** Whether every held leg has a mark no older than the limit at {@code now}. */
   public boolean marksFresh(Instant now) {
     for (LegBook b : legs) {
-      if (b.position != 0 && (b.markedAt == null || now.isAfter(b.staleAfter))) {
+      if (b.position != 0
+          && (now.getEpochSecond() > b.staleAfterSecond
+              || (now.getEpochSecond() == b.staleAfterSecond
+                  && now.getNano() > b.staleAfterNano))) {
         return false;
       }
     }
@@ -242,14 +253,18 @@ public final class StrategyBook {
   private void setMarkedAt(LegBook b, Instant at) {
     b.markedAt = at;
     if (at == null) {
-      b.staleAfter = null;
+      b.staleAfterSecond = Long.MIN_VALUE;
+      b.staleAfterNano = 0;
       return;
     }
+    Instant staleAfter;
     try {
-      b.staleAfter = at.plus(maxMarkAge);
+      staleAfter = at.plus(maxMarkAge);
     } catch (ArithmeticException | java.time.DateTimeException e) {
-      b.staleAfter = Instant.MAX; // a limit beyond the calendar: never stale
+      staleAfter = Instant.MAX; // a limit beyond the calendar: never stale
     }
+    b.staleAfterSecond = staleAfter.getEpochSecond();
+    b.staleAfterNano = staleAfter.getNano();
   }
 
   /** Puts back a leg's books from a snapshot (a restore); the leg must be one of the strategy's. */

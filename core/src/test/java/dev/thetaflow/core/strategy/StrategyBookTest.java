@@ -94,6 +94,9 @@ class StrategyBookTest {
     assertThat(book.mark(quote(longCall, 0.18, 0.22, T))).isTrue();
     assertThat(book.unrealizedPnl(T.plusSeconds(30))).isCloseTo(118.0, within(1e-9));
     assertThat(book.unrealizedPnl(T.plusSeconds(31))).as("marks 31 s old").isNaN();
+    assertThat(book.unrealizedPnl(T.plusSeconds(30).plusNanos(1)))
+        .as("a nanosecond past the limit")
+        .isNaN();
   }
 
   @Test

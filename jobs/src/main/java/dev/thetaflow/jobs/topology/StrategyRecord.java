@@ -134,15 +134,30 @@ public class StrategyRecord {
 
   /** The leg record of {@code conId}, or null. */
   LegRecord leg(long conId) {
-    if (legs != null) {
-      for (LegRecord l : legs) {
-        if (l.conId == conId) {
-          return l;
-        }
+    if (legs == null) {
+      return null;
+    }
+    long[] ids = legConIds;
+    if (ids == null || legConIdsOf != legs) {
+      ids = new long[legs.length];
+      for (int i = 0; i < legs.length; i++) {
+        ids[i] = legs[i].conId;
+      }
+      legConIds = ids;
+      legConIdsOf = legs;
+    }
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] == conId) {
+        return legs[i];
       }
     }
     return null;
   }
+
+  /** The legs' conIds side by side (derived): a lookup reads one array, not every leg record. */
+  private transient long[] legConIds;
+
+  private transient LegRecord[] legConIdsOf; // the array legConIds was read from
 
   /** One leg's books, its last quote and its Greeks. */
   public static class LegRecord {
