@@ -18,13 +18,13 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Keyed by instrument (conId): sends each quote to every strategy that holds the instrument as a
- * leg or underlying (once, with their ids, on {@link #HOLDERS}), and each quote and IB model Greeks
- * once to {@link GreeksOperator} (on {@link #GREEKS}, tagged with the underlying), which solves an
- * option's Greeks once for all its holders. Strategies register and unregister; a strategy that
- * registers gets the last quote at once, so it can mark before the next tick (on the main output,
- * per strategy). An underlying's next dividend (IB sends it once per subscription) goes to its
- * holders and is kept even while nobody holds it, so a strategy opened later hears it when it
- * registers. Processing time: it only forwards.
+ * leg or underlying (once, with their ids, on {@link #HOLDERS}; to a single holder on the main
+ * output), and each quote and IB model Greeks once to {@link GreeksOperator} (on {@link #GREEKS},
+ * tagged with the underlying), which solves an option's Greeks once for all its holders. Strategies
+ * register and unregister; a strategy that registers gets the last quote at once, so it can mark
+ * before the next tick (on the main output, per strategy). An underlying's next dividend (IB sends
+ * it once per subscription) goes to its holders and is kept even while nobody holds it, so a
+ * strategy opened later hears it when it registers. Processing time: it only forwards.
  */
 public final class LegRouter
     extends KeyedCoProcessFunction<Long, LegRouter.Registration, BrokerEvent, LegRouter.Routed> {
@@ -153,7 +153,12 @@ public final class LegRouter
       for (String strategyId : strategies.keys()) {
         holders.add(strategyId);
       }
-      ctx.output(HOLDERS, new StrategyBroadcast.Quoted(q, holders));
+      if (holders.size() == 1) {
+        // one holder: one keyed record, which only its subtask reads (a broadcast is read by all)
+        out.collect(new Routed(holders.get(0), q));
+      } else {
+        ctx.output(HOLDERS, new StrategyBroadcast.Quoted(q, holders));
+      }
     }
   }
 }
