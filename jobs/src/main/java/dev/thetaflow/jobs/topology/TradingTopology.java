@@ -441,7 +441,10 @@ public final class TradingTopology {
                             u.contractsFilled(),
                             u.time()))
             .returns(StrategyInput.class)
-            .name("Order changes");
+            .name("Order changes")
+            // chained to whatever reports them: a rebalance between would let one order's
+            // SUBMITTED overtake its CANCELLED (the keyBy after it keeps each subtask's order)
+            .setParallelism(brokerOrders.getParallelism());
     DataStream<StrategyBroadcast> broadcasts =
         routed
             .getSideOutput(LegRouter.HOLDERS)
