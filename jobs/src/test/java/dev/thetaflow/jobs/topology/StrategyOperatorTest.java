@@ -43,9 +43,12 @@ import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** An iron condor's life in the keyed operator, with its state through a snapshot and restore. */
 class StrategyOperatorTest {
@@ -231,6 +234,12 @@ class StrategyOperatorTest {
   private static KeyedBroadcastOperatorTestHarness<
           String, StrategyInput, StrategyBroadcast, StrategySnapshot>
       subtask(int index) throws Exception {
+    return subtask(index, false);
+  }
+
+  private static KeyedBroadcastOperatorTestHarness<
+          String, StrategyInput, StrategyBroadcast, StrategySnapshot>
+      subtask(int index, boolean rocksDb) throws Exception {
     var h =
         new KeyedBroadcastOperatorTestHarness<>(
             new StrategiesOperator(
@@ -245,6 +254,9 @@ class StrategyOperatorTest {
             128,
             2,
             index);
+    if (rocksDb) {
+      h.setStateBackend(new EmbeddedRocksDBStateBackend());
+    }
     h.open();
     return h;
   }
@@ -274,8 +286,10 @@ class StrategyOperatorTest {
     }
   }
 
-  @Test
-  void aQuoteForItsHoldersMarksEachOnTheSubtaskThatKeysItAndNoOtherWhere() throws Exception {
+  @ParameterizedTest(name = "RocksDB: {0}")
+  @ValueSource(booleans = {false, true})
+  void aQuoteForItsHoldersMarksEachOnTheSubtaskThatKeysItAndNoOtherWhere(boolean rocksDb)
+      throws Exception {
     // an id whose key group the other subtask owns
     int first = KeyGroupRangeAssignment.assignKeyToParallelOperator("ic-1", 128, 2);
     String otherId =
@@ -285,8 +299,8 @@ class StrategyOperatorTest {
             .findFirst()
             .orElseThrow();
     Strategy other = Strategies.ironCondor(otherId, longPut, shortPut, shortCall, longCall, 1, T);
-    try (var mine = subtask(first);
-        var theirs = subtask(1 - first)) {
+    try (var mine = subtask(first, rocksDb);
+        var theirs = subtask(1 - first, rocksDb)) {
       openAndFill(mine, condor);
       openAndFill(theirs, other);
       QuoteEvent quote =
