@@ -15,11 +15,11 @@ import org.apache.flink.connector.datagen.source.GeneratorFunction;
  * entry fills; warm-up rounds over every instrument until each condor is OPEN and marked; then,
  * until the harness cancels the job, steady quotes round robin (each underlying walks randomly,
  * options are priced off it) in which, with probability {@code breachShare} per quote, the next one
- * is a breach instead: an ARMED condor's richer short quoted near zero, which lifts its P&amp;L
- * past the take profit. A condor whose exit the broker reported cancelled gets its leg quoted back
- * at the model price before anything else. Every quote is dated when it is made; a breach's
- * emission is noted (nanoTime) as late as possible before the source emits it. Runs in the one
- * source subtask.
+ * is a breach instead: an ARMED condor's richer short (at the mids last quoted) quoted near zero,
+ * which lifts its P&amp;L past the take profit; a condor it would not lift is not drawn. A condor
+ * whose exit the broker reported cancelled gets its leg quoted back at the model price before
+ * anything else. Every quote is dated when it is made; a breach's emission is noted (nanoTime) as
+ * late as possible before the source emits it. Runs in the one source subtask.
  */
 final class BreachReplay implements GeneratorFunction<Long, BrokerEvent> {
   private static final long serialVersionUID = 1L;
@@ -40,6 +40,8 @@ final class BreachReplay implements GeneratorFunction<Long, BrokerEvent> {
   private transient long steady;
   private transient long warmUpDeadline;
   private transient BenchUniverse.Instrument confirming;
+  private transient double[] optionMids; // the last mid quoted of each option, by conId order
+  private transient int[] breachedShort; // per condor: the short its last breach quoted
 
   /**
    * @param breachShare the chance that a quote of the steady part is a breach
@@ -61,6 +63,9 @@ final class BreachReplay implements GeneratorFunction<Long, BrokerEvent> {
     for (int u = 0; u < 3; u++) {
       spots[u] = instruments.get(u).spot();
     }
+    optionMids = new double[4 * ledger.universe.strategies()];
+    java.util.Arrays.fill(optionMids, Double.NaN);
+    breachedShort = new int[ledger.universe.strategies()];
     random = new SplittableRandom(seed);
     warmUpDeadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
   }
@@ -88,7 +93,7 @@ final class BreachReplay implements GeneratorFunction<Long, BrokerEvent> {
     Integer restore = ledger.restores.poll();
     if (restore != null) {
       Instant now = Instant.now();
-      BrokerEvent q = quote(ledger.universe.breachLeg(restore), now);
+      BrokerEvent q = quote(ledger.universe.leg(restore, breachedShort[restore]), now);
       ledger.restoreMicros.set(restore, BenchRun.micros(now));
       ledger.phase.set(restore, BreachLedger.RESTORING);
       return q;
@@ -130,7 +135,16 @@ final class BreachReplay implements GeneratorFunction<Long, BrokerEvent> {
       if (ledger.phase.get(x) != BreachLedger.ARMED) {
         continue;
       }
-      BenchUniverse.Instrument leg = ledger.universe.breachLeg(x);
+      double[] mids = new double[4];
+      for (int k = 0; k < 4; k++) {
+        mids[k] = optionMids[4 * x + k];
+      }
+      int breached = ledger.universe.breachableShort(x, mids); // NaN mids: -1
+      if (breached < 0) {
+        continue;
+      }
+      breachedShort[x] = breached;
+      BenchUniverse.Instrument leg = ledger.universe.leg(x, breached);
       boolean counted = System.nanoTime() - ledger.steadyFromNanos >= warmUp.toNanos();
       ledger.measured.set(x, counted ? 1 : 0);
       ledger.planted.incrementAndGet();
@@ -148,7 +162,8 @@ final class BreachReplay implements GeneratorFunction<Long, BrokerEvent> {
     return null;
   }
 
-  private static BrokerEvent breachQuote(BenchUniverse.Instrument leg, Instant time) {
+  private BrokerEvent breachQuote(BenchUniverse.Instrument leg, Instant time) {
+    noteMid(leg, (DecisionUniverse.BREACH_BID + DecisionUniverse.BREACH_ASK) / 2);
     return new BrokerEvent.QuoteEvent(
         new Quote(
             leg.conId(),
@@ -168,6 +183,7 @@ final class BreachReplay implements GeneratorFunction<Long, BrokerEvent> {
       spots[u] *= Math.exp(0.0002 * random.nextGaussian());
     }
     double[] q = DecisionUniverse.quote(i, spots[u]);
+    noteMid(i, (q[0] + q[1]) / 2);
     return new BrokerEvent.QuoteEvent(
         new Quote(
             i.conId(),
@@ -179,5 +195,12 @@ final class BreachReplay implements GeneratorFunction<Long, BrokerEvent> {
             1,
             time),
         MarketDataKind.REAL_TIME);
+  }
+
+  /** What the condors' books will mark the option at (the mid of its last quote). */
+  private void noteMid(BenchUniverse.Instrument i, double mid) {
+    if (!i.isUnderlying()) {
+      optionMids[(int) (i.conId() - DecisionUniverse.FIRST_OPTION)] = mid;
+    }
   }
 }

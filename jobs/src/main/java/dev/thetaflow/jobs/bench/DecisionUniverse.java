@@ -47,19 +47,22 @@ final class DecisionUniverse {
   private final List<BenchUniverse.Instrument> instruments;
   private final List<StrategyInput> opens;
   private final List<FillEvent> fills;
-  private final int[] breachLeg;
+  private final double[][] entry;
+  private final double takeProfit;
 
   private DecisionUniverse(
       Instant openedAt,
       List<BenchUniverse.Instrument> instruments,
       List<StrategyInput> opens,
       List<FillEvent> fills,
-      int[] breachLeg) {
+      double[][] entry,
+      double takeProfit) {
     this.openedAt = openedAt;
     this.instruments = instruments;
     this.opens = opens;
     this.fills = fills;
-    this.breachLeg = breachLeg;
+    this.entry = entry;
+    this.takeProfit = takeProfit;
   }
 
   static DecisionUniverse create(int strategies, long seed, Instant openedAt, double takeProfit) {
@@ -75,7 +78,7 @@ final class DecisionUniverse {
     }
     List<StrategyInput> opens = new ArrayList<>();
     List<FillEvent> fills = new ArrayList<>();
-    int[] breachLeg = new int[strategies];
+    double[][] entries = new double[strategies][];
     for (int i = 0; i < strategies; i++) {
       String id = id(i);
       for (int attempt = 0; ; attempt++) {
@@ -137,11 +140,12 @@ final class DecisionUniverse {
                   openedAt);
           fills.add(new FillEvent(fill, SYMBOLS[u], 10_000 + i));
         }
-        breachLeg[i] = richer;
+        entries[i] = entry;
         break;
       }
     }
-    return new DecisionUniverse(openedAt, List.copyOf(instruments), opens, fills, breachLeg);
+    return new DecisionUniverse(
+        openedAt, List.copyOf(instruments), opens, fills, entries, takeProfit);
   }
 
   private static int indexOf(Contract[] contracts, long conId) {
@@ -200,9 +204,30 @@ final class DecisionUniverse {
     return instruments;
   }
 
-  /** The breached leg of strategy {@code i}: its richer short. */
-  BenchUniverse.Instrument breachLeg(int i) {
-    return instruments.get(3 + 4 * i + breachLeg[i]);
+  /** Leg {@code k} (0 long put, 1 short put, 2 short call, 3 long call) of strategy {@code i}. */
+  BenchUniverse.Instrument leg(int i, int k) {
+    return instruments.get(3 + 4 * i + k);
+  }
+
+  /**
+   * The short of strategy {@code i} whose breach quote lifts it past its take profit (5 cents a
+   * share to spare) at the legs' current mids ({@code mids[k]} for leg k), while it is not there
+   * yet; -1 when neither does. The richer short at the opening can become the poorer one as the
+   * underlying walks, and quoting that one near zero may then leave the P&amp;L short of the take
+   * profit: a breach the job rightly ignores.
+   */
+  int breachableShort(int i, double[] mids) {
+    double[] e = entry[i];
+    double credit = e[1] + e[2] - e[0] - e[3];
+    double commissions = 4 * COMMISSION / 100; // per share, the entry's
+    double target = takeProfit * credit;
+    double now = (e[1] - mids[1]) + (e[2] - mids[2]) + (mids[0] - e[0]) + (mids[3] - e[3]);
+    if (!(now - commissions < target)) {
+      return -1; // past it already: the rule may fire without the breach
+    }
+    int richer = mids[1] >= mids[2] ? 1 : 2;
+    double after = now + mids[richer] - (BREACH_BID + BREACH_ASK) / 2;
+    return after - commissions >= target + 0.05 ? richer : -1;
   }
 
   List<StrategyInput> opens() {

@@ -93,8 +93,29 @@ class PipelineBenchTest {
     assertThat(u.fills()).hasSize(200);
     assertThat(u.instruments()).hasSize(3 + 200);
     for (int i = 0; i < 50; i++) {
-      BenchUniverse.Instrument leg = u.breachLeg(i);
-      assertThat((leg.conId() - DecisionUniverse.FIRST_OPTION) / 4).isEqualTo(i);
+      double[] opening = new double[4];
+      for (int k = 0; k < 4; k++) {
+        BenchUniverse.Instrument leg = u.leg(i, k);
+        assertThat((leg.conId() - DecisionUniverse.FIRST_OPTION) / 4).isEqualTo(i);
+        double[] q = DecisionUniverse.quote(leg, leg.spot());
+        opening[k] = Math.round((q[0] + q[1]) * 100) / 200.0;
+      }
+      int richer = opening[1] >= opening[2] ? 1 : 2;
+      assertThat(u.breachableShort(i, opening))
+          .as("at the opening: the richer short")
+          .isEqualTo(richer);
+      // the underlying walked: the other short is now the richer one, and quoting the old one near
+      // zero would not be enough
+      double[] walked = opening.clone();
+      walked[3 - richer] = opening[richer] + 0.50;
+      walked[richer] = 0.06;
+      assertThat(u.breachableShort(i, walked)).isIn(3 - richer, -1);
+      assertThat(u.breachableShort(i, new double[] {opening[0], 0.0, 0.0, opening[3]}))
+          .as("past the take profit already")
+          .isEqualTo(-1);
+      assertThat(u.breachableShort(i, new double[] {Double.NaN, 1, 1, Double.NaN}))
+          .as("a leg not quoted yet")
+          .isEqualTo(-1);
       assertThat(DecisionUniverse.index(DecisionUniverse.id(i))).isEqualTo(i);
     }
   }
