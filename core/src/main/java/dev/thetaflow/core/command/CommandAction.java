@@ -1,5 +1,7 @@
 package dev.thetaflow.core.command;
 
+import java.util.List;
+
 /** What a command asks the job to do; one record per {@link CommandType}. */
 public sealed interface CommandAction {
 
@@ -94,6 +96,35 @@ public sealed interface CommandAction {
     @Override
     public CommandType type() {
       return CommandType.ACKNOWLEDGE_ALERT;
+    }
+  }
+
+  /**
+   * A closed strategy's instruments: its underlying and its legs, by conId.
+   *
+   * @param conIds the legs' conIds, not empty
+   */
+  record ReleaseStrategy(String strategyId, long underlyingConId, List<Long> conIds)
+      implements CommandAction {
+    public ReleaseStrategy {
+      CommandIds.check("strategy_id", strategyId);
+      if (underlyingConId <= 0) {
+        throw new CommandException("underlying_con_id", String.valueOf(underlyingConId), "> 0");
+      }
+      if (conIds == null || conIds.isEmpty()) {
+        throw new CommandException("con_ids", String.valueOf(conIds), "one conId or more");
+      }
+      for (Long c : conIds) {
+        if (c == null || c <= 0) {
+          throw new CommandException("con_ids", conIds.toString(), "conIds > 0");
+        }
+      }
+      conIds = List.copyOf(conIds);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.RELEASE_STRATEGY;
     }
   }
 }

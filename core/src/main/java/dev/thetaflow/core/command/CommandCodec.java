@@ -13,6 +13,7 @@ import dev.thetaflow.core.command.CommandAction.KillSwitch;
 import dev.thetaflow.core.command.CommandAction.OpenStrategy;
 import dev.thetaflow.core.command.CommandAction.PauseEntries;
 import dev.thetaflow.core.command.CommandAction.ReleaseKillSwitch;
+import dev.thetaflow.core.command.CommandAction.ReleaseStrategy;
 import dev.thetaflow.core.command.CommandAction.ResumeEntries;
 import dev.thetaflow.core.json.DomainJson;
 import dev.thetaflow.core.strategy.StrategyType;
@@ -77,6 +78,9 @@ public final class CommandCodec {
               new ReleaseKillSwitch(f.bool("confirmed"), f.text("reason", false));
           case ACKNOWLEDGE_ALERT ->
               new AcknowledgeAlert(f.text("alert_id", true), f.text("note", false));
+          case RELEASE_STRATEGY ->
+              new ReleaseStrategy(
+                  f.text("strategy_id", true), f.conId("underlying_con_id"), f.conIds("con_ids"));
         };
     f.noOthers();
     return action;
@@ -101,6 +105,10 @@ public final class CommandCodec {
       o.put("confirmed", a.confirmed()).put("reason", a.reason());
     } else if (action instanceof AcknowledgeAlert a) {
       o.put("alert_id", a.alertId()).put("note", a.note());
+    } else if (action instanceof ReleaseStrategy a) {
+      o.put("strategy_id", a.strategyId()).put("underlying_con_id", a.underlyingConId());
+      ArrayNode ids = o.putArray("con_ids");
+      a.conIds().forEach(ids::add);
     }
     o.remove(nullKeys(o));
     try {
@@ -257,6 +265,31 @@ public final class CommandCodec {
         throw new CommandException(prefix + key, v.toString(), "a number");
       }
       return OptionalDouble.of(v.asDouble());
+    }
+
+    /** A required conId: a whole number above zero. */
+    long conId(String key) {
+      JsonNode v = node(key, true);
+      if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() <= 0) {
+        throw new CommandException(prefix + key, v.toString(), "a conId (a whole number > 0)");
+      }
+      return v.asLong();
+    }
+
+    /** A required, non-empty array of conIds. */
+    List<Long> conIds(String key) {
+      JsonNode v = node(key, true);
+      if (!v.isArray() || v.isEmpty()) {
+        throw new CommandException(prefix + key, v.toString(), "an array of conIds, not empty");
+      }
+      List<Long> out = new ArrayList<>(v.size());
+      for (JsonNode c : v) {
+        if (!c.isIntegralNumber() || !c.canConvertToLong() || c.asLong() <= 0) {
+          throw new CommandException(prefix + key, v.toString(), "conIds (whole numbers > 0)");
+        }
+        out.add(c.asLong());
+      }
+      return out;
     }
 
     LocalDate date(String key) {

@@ -17,5 +17,10 @@ public enum CommandType {
   /** Lift the kill switch; needs an explicit confirmation. */
   RELEASE_KILL_SWITCH,
   /** Mark an alert as seen by a person. */
-  ACKNOWLEDGE_ALERT
+  ACKNOWLEDGE_ALERT,
+  /**
+   * Stop sending a closed strategy its instruments' market (the job writes it when a strategy
+   * closes: its router and Greeks are upstream of the strategies and hear of it only this way).
+   */
+  RELEASE_STRATEGY
 }

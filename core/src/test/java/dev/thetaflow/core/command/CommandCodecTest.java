@@ -11,6 +11,7 @@ import dev.thetaflow.core.command.CommandAction.KillSwitch;
 import dev.thetaflow.core.command.CommandAction.OpenStrategy;
 import dev.thetaflow.core.command.CommandAction.PauseEntries;
 import dev.thetaflow.core.command.CommandAction.ReleaseKillSwitch;
+import dev.thetaflow.core.command.CommandAction.ReleaseStrategy;
 import dev.thetaflow.core.command.CommandAction.ResumeEntries;
 import dev.thetaflow.core.strategy.StrategyType;
 import java.time.Instant;
@@ -59,7 +60,8 @@ class CommandCodecTest {
             new ResumeEntries(null),
             new KillSwitch("feed looks wrong"),
             new ReleaseKillSwitch(true, "checked"),
-            new AcknowledgeAlert("alert-7", "seen"));
+            new AcknowledgeAlert("alert-7", "seen"),
+            new ReleaseStrategy("ic-1", 756733, List.of(700001019L, 700001020L)));
     for (CommandAction a : actions) {
       String json = CommandCodec.payload(a);
       assertThat(CommandCodec.action(a.type(), json)).as(json).isEqualTo(a);
@@ -94,6 +96,24 @@ class CommandCodecTest {
     assertThatThrownBy(
             () -> CommandCodec.action(CommandType.ACKNOWLEDGE_ALERT, "{\"alert_id\":\"a b\"}"))
         .hasMessageContaining("alert_id: \"a b\"");
+    assertThatThrownBy(
+            () ->
+                CommandCodec.action(
+                    CommandType.RELEASE_STRATEGY,
+                    "{\"strategy_id\":\"ic-1\",\"underlying_con_id\":756733,\"con_ids\":[]}"))
+        .hasMessageContaining("con_ids: \"[]\", expected an array of conIds, not empty");
+    assertThatThrownBy(
+            () ->
+                CommandCodec.action(
+                    CommandType.RELEASE_STRATEGY,
+                    "{\"strategy_id\":\"ic-1\",\"underlying_con_id\":-4,\"con_ids\":[7]}"))
+        .hasMessageContaining("underlying_con_id: \"-4\", expected a conId");
+    assertThatThrownBy(
+            () ->
+                CommandCodec.action(
+                    CommandType.RELEASE_STRATEGY,
+                    "{\"strategy_id\":\"ic-1\",\"underlying_con_id\":1,\"con_ids\":[7,\"x\"]}"))
+        .hasMessageContaining("con_ids: \"[7,\"x\"]\", expected conIds (whole numbers > 0)");
 
     String spec = CommandCodec.payload(new OpenStrategy(condor()));
     assertThatThrownBy(
