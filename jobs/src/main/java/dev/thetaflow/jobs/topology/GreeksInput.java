@@ -32,4 +32,10 @@ public sealed interface GreeksInput {
       options = List.copyOf(options);
     }
   }
+
+  /**
+   * A strategy closed: its options' Greeks go to it no more (nor are solved, once nobody holds
+   * one).
+   */
+  record Released(long underlyingConId, String strategyId) implements GreeksInput {}
 }

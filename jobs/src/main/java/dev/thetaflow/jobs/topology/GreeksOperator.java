@@ -92,6 +92,8 @@ public final class GreeksOperator extends KeyedProcessFunction<Long, GreeksInput
     }
     if (input instanceof GreeksInput.Holding h) {
       hold(u, h, ctx, out);
+    } else if (input instanceof GreeksInput.Released r) {
+      release(r.strategyId());
     } else if (input instanceof GreeksInput.Market m) {
       if (m.event() instanceof QuoteEvent q) {
         if (q.quote().conId() == ctx.getCurrentKey()) {
@@ -303,6 +305,28 @@ public final class GreeksOperator extends KeyedProcessFunction<Long, GreeksInput
             o.ibAtMillis > 0 ? o.ibDelta : Double.NaN,
             false,
             at));
+  }
+
+  /** A strategy closed: its options are solved for it no more, and for nobody once unheld. */
+  private void release(String strategyId) throws Exception {
+    long[] conIds = holdings.get(strategyId);
+    if (conIds == null) {
+      return; // released before (a command read twice) or never held here
+    }
+    holdings.remove(strategyId);
+    for (long conId : conIds) {
+      OptionRecord o = options.get(conId);
+      if (o == null) {
+        continue;
+      }
+      o.holders =
+          Arrays.stream(o.holders).filter(h -> !h.equals(strategyId)).toArray(String[]::new);
+      if (o.holders.length == 0) {
+        options.remove(conId); // the router sends its quotes no more either
+      } else {
+        options.put(conId, o);
+      }
+    }
   }
 
   private static String[] append(String[] a, String s) {

@@ -87,7 +87,14 @@ final class Rolls {
    * so two long ids that share their first characters do not collide.
    */
   static String commandId(String strategyId, int exitSeq) {
-    String suffix = ":ROLL:" + exitSeq;
+    return commandId(strategyId, ":ROLL:" + exitSeq);
+  }
+
+  /**
+   * {@code <id><suffix>} within the 64 characters of a command id; an id too long for that keeps
+   * its start and a hash of the whole.
+   */
+  static String commandId(String strategyId, String suffix) {
     if (strategyId.length() + suffix.length() <= MAX_ID) {
       return strategyId + suffix;
     }

@@ -3,6 +3,9 @@ package dev.thetaflow.jobs.topology;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thetaflow.core.broker.BrokerEvent.DividendEvent;
+import dev.thetaflow.core.command.Command;
+import dev.thetaflow.core.command.CommandAction;
+import dev.thetaflow.core.command.CommandType;
 import dev.thetaflow.core.instrument.Leg;
 import dev.thetaflow.core.json.DomainJson;
 import dev.thetaflow.core.market.Quote;
@@ -136,6 +139,16 @@ public final class StrategyOperator
     }
   }
 
+  /**
+   * A closed strategy's release of its instruments, for the commands table (read back by the job:
+   * see {@link #release}).
+   */
+  public static final OutputTag<Command> RELEASES =
+      new OutputTag<>("releases", TypeInformation.of(Command.class));
+
+  /** Who issues a release, as the commands table shows it. */
+  static final String RELEASE_ISSUER = "strategies operator";
+
   /** Orders this operator refused to send, and why, for the orders table. */
   public static final OutputTag<OrderUpdate> REFUSALS =
       new OutputTag<>("refusals", TypeInformation.of(OrderUpdate.class));
@@ -239,6 +252,7 @@ public final class StrategyOperator
         ctx.output(REFUSALS, OrderUpdate.fromGate(entry, "REFUSED", refused, s.openedAt()));
         out.collect(snapshot(record, s, book, s.openedAt(), true));
         s = s.withState(StrategyState.CLOSED, s.openedAt());
+        release(record, s, s.openedAt(), ctx::output);
         save(record, s, book);
         out.collect(snapshot(record, s, book, s.openedAt(), true));
         status(record, s, book, s.openedAt(), ctx::output);
@@ -253,6 +267,7 @@ public final class StrategyOperator
         out.collect(snapshot(record, s, book, fill.time(), true));
       }
       earlyFills.clear();
+      release(record, s, s.openedAt(), ctx::output);
       save(record, s, book);
       status(record, s, book, s.openedAt(), ctx::output);
       return;
@@ -352,9 +367,33 @@ public final class StrategyOperator
     if (recorded) {
       record.recordedAtMillis = time.toEpochMilli();
     }
+    release(record, s, time, ctx::output);
     save(record, s, book);
     out.collect(snapshot(record, s, book, time, recorded));
     status(record, s, book, time, ctx::output);
+  }
+
+  /**
+   * Once a strategy is CLOSED, a {@link CommandType#RELEASE_STRATEGY} command for the commands
+   * table (once: the record remembers it): the router and the Greeks operator, upstream, then stop
+   * sending it its instruments' market.
+   */
+  private static void release(StrategyRecord record, Strategy s, Instant time, Outputs outputs) {
+    if (s.state() != StrategyState.CLOSED || record.released) {
+      return;
+    }
+    record.released = true;
+    List<Long> conIds = new ArrayList<>(record.legs.length);
+    for (StrategyRecord.LegRecord l : record.legs) {
+      conIds.add(l.conId);
+    }
+    outputs.output(
+        RELEASES,
+        new Command(
+            Rolls.commandId(s.id(), ":RELEASE"),
+            time,
+            RELEASE_ISSUER,
+            new CommandAction.ReleaseStrategy(s.id(), record.underlyingConId, conIds)));
   }
 
   /**

@@ -114,6 +114,9 @@ public class StrategyRecord {
 
   public long nextDividendExDay;
 
+  /** Whether its release (once CLOSED) was sent to the commands table. */
+  public boolean released;
+
   public transient Strategy strategy;
   public transient StrategyBook book;
 

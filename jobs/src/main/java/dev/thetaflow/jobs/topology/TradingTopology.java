@@ -85,6 +85,8 @@ public final class TradingTopology {
       new OutputTag<>("opens", TypeInformation.of(CommandAction.OpenStrategy.class));
   private static final OutputTag<Alert> ACKNOWLEDGEMENTS =
       new OutputTag<>("acknowledgements", TypeInformation.of(Alert.class));
+  private static final OutputTag<CommandAction.ReleaseStrategy> RELEASED =
+      new OutputTag<>("released", TypeInformation.of(CommandAction.ReleaseStrategy.class));
   private static final OutputTag<Control> GATE =
       new OutputTag<>("gate-controls", TypeInformation.of(Control.class));
 
@@ -148,6 +150,7 @@ public final class TradingTopology {
             closes,
             controls.union(vix),
             brokerOrders,
+            closes.getSideOutput(RELEASED),
             new StrategyOperator(
                 s.strategies(),
                 s.maxContractsPerOrder(),
@@ -179,8 +182,11 @@ public final class TradingTopology {
             s.decisions());
     table(decided, s, Tables.DECISIONS, new DecisionRows(s.lineage()));
     // a roll's reopening goes round through the commands table: opening is upstream of here
+    // and a closed strategy's release of its instruments: the router is upstream too
     table(
-        decided.getSideOutput(DecisionExecutor.ROLLS),
+        decided
+            .getSideOutput(DecisionExecutor.ROLLS)
+            .union(strategies.getSideOutput(StrategyOperator.RELEASES)),
         s,
         Tables.COMMANDS,
         new CommandRows(s.lineage()));
@@ -366,6 +372,21 @@ public final class TradingTopology {
       DataStream<Control> controls,
       DataStream<OrderUpdate> brokerOrders,
       StrategyOperator operator) {
+    return strategies(broker, opened, closes, controls, brokerOrders, null, operator);
+  }
+
+  /**
+   * As above, and closed strategies' releases read back from the commands table ({@code released},
+   * null: none): the router and the Greeks operator stop sending them their instruments' market.
+   */
+  public static Strategies strategies(
+      DataStream<BrokerEvent> broker,
+      DataStream<StrategyInput> opened,
+      DataStream<StrategyInput> closes,
+      DataStream<Control> controls,
+      DataStream<OrderUpdate> brokerOrders,
+      DataStream<CommandAction.ReleaseStrategy> released,
+      StrategyOperator operator) {
     DataStream<LegRouter.Registration> registrations =
         opened
             .flatMap(
@@ -382,6 +403,24 @@ public final class TradingTopology {
                 })
             .returns(LegRouter.Registration.class)
             .name("Leg registrations");
+    if (released != null) {
+      registrations =
+          registrations.union(
+              released
+                  .flatMap(
+                      (CommandAction.ReleaseStrategy r, Collector<LegRouter.Registration> out) -> {
+                        long underlying = r.underlyingConId();
+                        out.collect(
+                            new LegRouter.Registration(
+                                underlying, underlying, r.strategyId(), false));
+                        for (long conId : r.conIds()) {
+                          out.collect(
+                              new LegRouter.Registration(conId, underlying, r.strategyId(), false));
+                        }
+                      })
+                  .returns(LegRouter.Registration.class)
+                  .name("Leg releases"));
+    }
     SingleOutputStreamOperator<LegRouter.Routed> routed =
         registrations
             .keyBy(LegRouter.Registration::conId)
@@ -407,6 +446,17 @@ public final class TradingTopology {
                 })
             .returns(GreeksInput.class)
             .name("Options held");
+    if (released != null) {
+      holdings =
+          holdings.union(
+              released
+                  .map(
+                      r ->
+                          (GreeksInput)
+                              new GreeksInput.Released(r.underlyingConId(), r.strategyId()))
+                  .returns(GreeksInput.class)
+                  .name("Options released"));
+    }
     SingleOutputStreamOperator<StrategyInput> solved =
         routed
             .getSideOutput(LegRouter.GREEKS)
@@ -549,6 +599,8 @@ public final class TradingTopology {
       } else if (a instanceof CommandAction.ResumeEntries resume) {
         ctx.output(
             GATE, new Control(Control.Kind.RESUME_ENTRIES, resume.reason(), command.issuedAt()));
+      } else if (a instanceof CommandAction.ReleaseStrategy release) {
+        ctx.output(RELEASED, release);
       } else if (a instanceof CommandAction.AcknowledgeAlert ack) {
         ctx.output(
             ACKNOWLEDGEMENTS,

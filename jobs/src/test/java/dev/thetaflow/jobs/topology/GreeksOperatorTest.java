@@ -155,6 +155,27 @@ class GreeksOperatorTest {
   }
 
   @Test
+  void aReleasedStrategyGetsNoMoreSolvesAndAnOptionNobodyHoldsIsNotSolved() throws Exception {
+    try (var h = harness(null)) {
+      h.processElement(new GreeksInput.Holding(SPY, "pcs-1", List.of(put560, put570)), 0);
+      h.processElement(new GreeksInput.Holding(SPY, "ic-2", List.of(put570, call630)), 0);
+      h.processElement(spot(600, T), 0);
+      h.processElement(new GreeksInput.Released(SPY, "pcs-1"), 0);
+      h.processElement(new GreeksInput.Released(SPY, "pcs-1"), 0); // a command read twice
+      h.processElement(quote(2, 0.55, 0.61, T), 0); // still ic-2's
+      h.processElement(quote(1, 0.20, 0.24, T.plusMillis(100)), 0); // nobody's now
+      assertThat(solved(h)).extracting(GreeksOperatorTest::describe).containsExactly("ic-2:2");
+      assertThat(solves(h)).as("the released option is not solved").isEqualTo(1);
+      // a move of the spot re-solves what is held, for who holds it
+      h.processElement(quote(3, 0.48, 0.52, T.plusMillis(200)), 0);
+      h.processElement(spot(603, T.plusSeconds(2)), 0);
+      assertThat(solved(h))
+          .extracting(GreeksOperatorTest::describe)
+          .allMatch(d -> d.startsWith("ic-2:"));
+    }
+  }
+
+  @Test
   void dueAtItsQuoteAfterTheIntervalAndAtTheUnderlyingsTickAfterAMoveOrOnceTooOld()
       throws Exception {
     try (var h = harness(null)) {

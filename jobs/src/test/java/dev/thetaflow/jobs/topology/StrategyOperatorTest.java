@@ -7,6 +7,8 @@ import dev.thetaflow.core.analytics.IvStatus;
 import dev.thetaflow.core.analytics.OptionType;
 import dev.thetaflow.core.broker.BrokerEvent.DividendEvent;
 import dev.thetaflow.core.broker.BrokerEvent.QuoteEvent;
+import dev.thetaflow.core.command.Command;
+import dev.thetaflow.core.command.CommandAction;
 import dev.thetaflow.core.decision.Decision;
 import dev.thetaflow.core.decision.DecisionAction;
 import dev.thetaflow.core.decision.RuleId;
@@ -227,6 +229,28 @@ class StrategyOperatorTest {
       assertThat(restored.extractOutputValues())
           .as("a closed strategy holds nothing to mark")
           .hasSize(before);
+      // its instruments are released through the commands table, once
+      restored.processElement(
+          new StrategyInput.OrderChanged(
+              "ic-1", OrderRef.parse("ic-1:EXIT:1"), "FILLED", 4, T.plusSeconds(41)),
+          0);
+      assertThat(restored.getSideOutput(StrategyOperator.RELEASES))
+          .singleElement()
+          .satisfies(
+              r -> {
+                Command c = r.getValue();
+                assertThat(c.commandId()).isEqualTo("ic-1:RELEASE");
+                assertThat(c.action())
+                    .isEqualTo(
+                        new CommandAction.ReleaseStrategy(
+                            "ic-1",
+                            UNDERLYING,
+                            List.of(
+                                longPut.conId(),
+                                shortPut.conId(),
+                                shortCall.conId(),
+                                longCall.conId())));
+              });
     }
   }
 
