@@ -82,6 +82,7 @@ final class QdFpPutSolver {
   // the kernel evaluates the special functions of all points in one pass): d-, d+, their normal
   // densities and distributions, and sqrt(H) at the points.
   private final PointKernel kernel;
+  private final QdPlusBoundary qdPlus;
   private final double[] pDm;
   private final double[] pDp;
   private final double[] pPdfM;
@@ -127,6 +128,7 @@ final class QdFpPutSolver {
 
   QdFpPutSolver(AmericanScheme scheme, PointKernel kernel) {
     this.kernel = kernel;
+    qdPlus = new QdPlusBoundary(scheme.chebyshevNodes(), kernel);
     n = scheme.chebyshevNodes();
     l = scheme.fixedPointOrder();
     m = scheme.iterations();
@@ -211,15 +213,19 @@ final class QdFpPutSolver {
   private void seed() {
     double seedRate = Math.max(r, R_FLOOR_FOR_SEED);
     double seedMax = xMax(seedRate, q);
-    // From short to long maturities, each seed starting Newton at its neighbour's boundary (a
-    // linear extrapolation from two neighbours was tried: it sends QD+'s Newton astray).
-    double previous = seedMax;
-    for (int k = n - 1; k >= 0; k--) {
+    double[] taus = qdPlus.taus();
+    double[] drs = qdPlus.discountsR();
+    double[] dqs = qdPlus.discountsQ();
+    for (int k = 0; k < n; k++) {
       double xi = 0.5 * sqrtT * (1.0 + cheb.node(k));
       double tau = xi * xi;
-      double dr = seedRate == r ? nodeEr[k] : FastExp.exp(-seedRate * tau);
-      previous = QdPlusBoundary.solve(seedRate, q, vol, tau, dr, nodeEq[k], seedMax, previous);
-      double lnRatio = Math.log(Math.min(previous, xMax)) - lnX;
+      taus[k] = tau;
+      drs[k] = seedRate == r ? nodeEr[k] : FastExp.exp(-seedRate * tau);
+      dqs[k] = nodeEq[k];
+    }
+    qdPlus.solve(seedRate, q, vol, seedMax, n, next);
+    for (int k = 0; k < n; k++) {
+      double lnRatio = Math.log(Math.min(next[k], xMax)) - lnX;
       values[k] = lnRatio * lnRatio;
     }
     values[n] = 0.0;
