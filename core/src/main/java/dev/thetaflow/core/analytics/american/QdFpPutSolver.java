@@ -64,15 +64,6 @@ final class QdFpPutSolver {
   private final double[] lagrangeByNode;
   private final double[] cN; // per point: d(N integrand)/da / sqrt(H(u)), the Jacobian's weights
   private final double[] cD;
-  // The plain FP-A sweep's per-point terms (see sweep): the N and D integrands and their slopes in
-  // a, 1 / sqrt(H(u)) (0 where H vanishes), and the weights times the discount factors.
-  private final double[] termN;
-  private final double[] termD;
-  private final double[] slopeNAt;
-  private final double[] slopeDAt;
-  private final double[] rootInverse;
-  private final double[] wEr;
-  private final double[] wEq;
   private final double[] hAt; // H at each quadrature point for the current sweep
   private final DenseLu lu;
   private final double[] residual;
@@ -158,13 +149,6 @@ final class QdFpPutSolver {
     lagrangeByNode = new double[n * pointStride];
     cN = new double[2 * n * l];
     cD = new double[2 * n * l];
-    termN = new double[2 * n * l];
-    termD = new double[2 * n * l];
-    slopeNAt = new double[2 * n * l];
-    slopeDAt = new double[2 * n * l];
-    rootInverse = new double[2 * n * l];
-    wEr = new double[2 * n * l];
-    wEq = new double[2 * n * l];
     hAt = new double[pointStride];
     lu = new DenseLu(n);
     rhsVol = new double[n];
@@ -373,10 +357,6 @@ final class QdFpPutSolver {
         qEr[far] = nodeEr[k] / nearEr;
         qEq[near] = nearEq;
         qEq[far] = nodeEq[k] / nearEq;
-        wEr[near] = weight * nearEr;
-        wEr[far] = weight * qEr[far];
-        wEq[near] = weight * nearEq;
-        wEq[far] = weight * qEq[far];
       }
     }
   }
@@ -497,7 +477,6 @@ final class QdFpPutSolver {
         double a = lnB - lnX + sqrtH;
         double dmj = (a + drift * (s * s)) * ssInverse - 0.5 * ss;
         pSqrtH[idx] = sqrtH;
-        rootInverse[idx] = sqrtH > 1e-150 ? 1.0 / sqrtH : 0.0;
         pDm[idx] = dmj;
         pDp[idx] = dmj + ss;
       }
@@ -509,25 +488,6 @@ final class QdFpPutSolver {
       kernel.pdfAndCdf(pDm, pPdfM, pCdfM, total);
     }
     kernel.pdfAndCdf(pDp, pPdfP, pCdfP, total);
-    // The plain FP-A sweep (the price's) with both integrals: every point's terms in one flat pass
-    // without branches, which C2 vectorises; the general loop below handles the rest.
-    boolean flat = useA && !sensitive && r != 0.0 && q != 0.0;
-    if (flat) {
-      for (int idx = 0; idx < count; idx++) {
-        double ssInverse = volInverse * qsInverse[idx];
-        double tn = r * (wEr[idx] * pPdfM[idx] * ssInverse);
-        double sn = -tn * pDm[idx] * ssInverse;
-        double pdf = pPdfP[idx];
-        double wq = q * wEq[idx];
-        double sd = wq * pdf * (1.0 - pDp[idx] * ssInverse) * ssInverse;
-        termN[idx] = tn;
-        termD[idx] = q * (wEq[idx] * (pdf * ssInverse + pCdfP[idx]));
-        slopeNAt[idx] = sn;
-        slopeDAt[idx] = sd;
-        cN[idx] = -sn * rootInverse[idx];
-        cD[idx] = -sd * rootInverse[idx];
-      }
-    }
     for (int k = 0; k < n; k++) {
       double xi = 0.5 * sqrtT * (1.0 + cheb.node(k));
       double tau = xi * xi;
@@ -572,13 +532,7 @@ final class QdFpPutSolver {
       // the one by r (q) itself: only that needs it evaluated.
       boolean withN = r != 0.0 || (sensitive && byRate);
       boolean withD = q != 0.0 || (sensitive && !byRate);
-      for (int j = 0; flat && j < points; j++) {
-        bigN += termN[base + j];
-        bigD += termD[base + j];
-        directN += slopeNAt[base + j];
-        directD += slopeDAt[base + j];
-      }
-      for (int j = 0; !flat && j < points; j++) {
+      for (int j = 0; j < points; j++) {
         int idx = base + j;
         double s = qs[idx];
         double lag = s * s;
