@@ -39,6 +39,29 @@ abstract class PointKernel {
   /** pdf[i] = phi(x[i]) and cdf[i] = Phi(x[i]), i &lt; count. */
   abstract void pdfAndCdf(double[] x, double[] pdf, double[] cdf, int count);
 
+  /**
+   * out[j] = sum over i &lt; nodes of table[i * stride + j] values[i], j &lt; count, summed in the
+   * order of i (the interpolation of the boundary at all quadrature points, the table node-major).
+   */
+  abstract void interpolate(
+      double[] table, int stride, double[] values, int nodes, double[] out, int count);
+
+  /**
+   * rowN[i] = sum over points j in [from, from + points) of cN[j] table[j * width + i], and rowD
+   * from cD likewise, for i &lt; width (a multiple of {@link #PAD}), summed in the order of j: the
+   * Jacobian rows of one node, a points-by-width table (point-major) times the points'
+   * coefficients.
+   */
+  abstract void accumulateRows(
+      double[] table,
+      int width,
+      double[] cN,
+      double[] cD,
+      int from,
+      int points,
+      double[] rowN,
+      double[] rowD);
+
   /** A short name for logs and benchmarks. */
   abstract String name();
 
@@ -84,6 +107,43 @@ abstract class PointKernel {
         double p = FastExp.pdf(x[i]);
         pdf[i] = p;
         cdf[i] = NormalFromDensity.cdf(x[i], p);
+      }
+    }
+
+    @Override
+    void interpolate(
+        double[] table, int stride, double[] values, int nodes, double[] out, int count) {
+      java.util.Arrays.fill(out, 0, count, 0.0);
+      for (int i = 0; i < nodes; i++) {
+        double value = values[i];
+        int base = i * stride;
+        for (int j = 0; j < count; j++) {
+          out[j] += table[base + j] * value;
+        }
+      }
+    }
+
+    @Override
+    void accumulateRows(
+        double[] table,
+        int width,
+        double[] cN,
+        double[] cD,
+        int from,
+        int points,
+        double[] rowN,
+        double[] rowD) {
+      java.util.Arrays.fill(rowN, 0, width, 0.0);
+      java.util.Arrays.fill(rowD, 0, width, 0.0);
+      for (int j = from; j < from + points; j++) {
+        double cn = cN[j];
+        double cd = cD[j];
+        int row = j * width;
+        for (int i = 0; i < width; i++) {
+          double li = table[row + i];
+          rowN[i] += cn * li;
+          rowD[i] += cd * li;
+        }
       }
     }
 

@@ -55,7 +55,15 @@ final class QdFpPutSolver {
   private final double[] coef; // Chebyshev coefficients of H
   private final double[] next;
   // Quadrature cache, per node k < n and point j.
-  private final double[] lagrange; // per quadrature point: Lagrange basis of the n + 1 nodes
+  // The Lagrange basis of nodes i < n at each quadrature point, twice: point-major with rows
+  // padded to width (for the Jacobian rows) and node-major with stride pointStride (for H at the
+  // points); node n needs none, its H is 0.
+  private final int width;
+  private final int pointStride;
+  private final double[] lagrange;
+  private final double[] lagrangeByNode;
+  private final double[] cN; // per point: d(N integrand)/da / sqrt(H(u)), the Jacobian's weights
+  private final double[] cD;
   private final double[] hAt; // H at each quadrature point for the current sweep
   private final DenseLu lu;
   private final double[] residual;
@@ -74,6 +82,7 @@ final class QdFpPutSolver {
   // the kernel evaluates the special functions of all points in one pass): d-, d+, their normal
   // densities and distributions, and sqrt(H) at the points.
   private final PointKernel kernel;
+  private final QdPlusBoundary qdPlus;
   private final double[] pDm;
   private final double[] pDp;
   private final double[] pPdfM;
@@ -119,6 +128,7 @@ final class QdFpPutSolver {
 
   QdFpPutSolver(AmericanScheme scheme, PointKernel kernel) {
     this.kernel = kernel;
+    qdPlus = new QdPlusBoundary(scheme.chebyshevNodes(), kernel);
     n = scheme.chebyshevNodes();
     l = scheme.fixedPointOrder();
     m = scheme.iterations();
@@ -133,8 +143,13 @@ final class QdFpPutSolver {
     values = new double[n + 1];
     coef = new double[n + 1];
     next = new double[n + 1];
-    lagrange = new double[2 * n * l * (n + 1)];
-    hAt = new double[2 * n * l];
+    width = PointKernel.padded(n);
+    pointStride = PointKernel.padded(2 * n * l);
+    lagrange = new double[2 * n * l * width];
+    lagrangeByNode = new double[n * pointStride];
+    cN = new double[2 * n * l];
+    cD = new double[2 * n * l];
+    hAt = new double[pointStride];
     lu = new DenseLu(n);
     rhsVol = new double[n];
     rhsPar = new double[n];
@@ -142,8 +157,8 @@ final class QdFpPutSolver {
     coefVol = new double[n + 1];
     coefPar = new double[n + 1];
     residual = new double[n];
-    rowN = new double[n];
-    rowD = new double[n];
+    rowN = new double[width];
+    rowD = new double[width];
     rootValues = new double[n];
     nodeEr = new double[n];
     nodeEq = new double[n];
@@ -198,15 +213,19 @@ final class QdFpPutSolver {
   private void seed() {
     double seedRate = Math.max(r, R_FLOOR_FOR_SEED);
     double seedMax = xMax(seedRate, q);
-    // From short to long maturities, each seed starting Newton at its neighbour's boundary (a
-    // linear extrapolation from two neighbours was tried: it sends QD+'s Newton astray).
-    double previous = seedMax;
-    for (int k = n - 1; k >= 0; k--) {
+    double[] taus = qdPlus.taus();
+    double[] drs = qdPlus.discountsR();
+    double[] dqs = qdPlus.discountsQ();
+    for (int k = 0; k < n; k++) {
       double xi = 0.5 * sqrtT * (1.0 + cheb.node(k));
       double tau = xi * xi;
-      double dr = seedRate == r ? nodeEr[k] : FastExp.exp(-seedRate * tau);
-      previous = QdPlusBoundary.solve(seedRate, q, vol, tau, dr, nodeEq[k], seedMax, previous);
-      double lnRatio = Math.log(Math.min(previous, xMax)) - lnX;
+      taus[k] = tau;
+      drs[k] = seedRate == r ? nodeEr[k] : FastExp.exp(-seedRate * tau);
+      dqs[k] = nodeEq[k];
+    }
+    qdPlus.solve(seedRate, q, vol, seedMax, n, next);
+    for (int k = 0; k < n; k++) {
+      double lnRatio = Math.log(Math.min(next[k], xMax)) - lnX;
       values[k] = lnRatio * lnRatio;
     }
     values[n] = 0.0;
@@ -260,7 +279,7 @@ final class QdFpPutSolver {
         double xiU = j < l ? Math.sqrt(Math.max(xi * xi - y * y, 0.0)) : y;
         double z = 2.0 * xiU - 1.0;
         qZ[idx] = z;
-        int row = idx * (n + 1);
+        double[] basis = new double[n + 1];
         int exact = -1;
         double sum = 0.0;
         for (int i = 0; i <= n; i++) {
@@ -269,11 +288,13 @@ final class QdFpPutSolver {
             break;
           }
           double w = ((i & 1) == 0 ? 1.0 : -1.0) * (i == 0 || i == n ? 0.5 : 1.0);
-          lagrange[row + i] = w / (z - cheb.node(i));
-          sum += lagrange[row + i];
+          basis[i] = w / (z - cheb.node(i));
+          sum += basis[i];
         }
-        for (int i = 0; i <= n; i++) {
-          lagrange[row + i] = exact >= 0 ? (i == exact ? 1.0 : 0.0) : lagrange[row + i] / sum;
+        for (int i = 0; i < n; i++) {
+          double li = exact >= 0 ? (i == exact ? 1.0 : 0.0) : basis[i] / sum;
+          lagrange[idx * width + i] = li;
+          lagrangeByNode[i * pointStride + idx] = li;
         }
       }
     }
@@ -431,13 +452,9 @@ final class QdFpPutSolver {
     for (int i = 0; i < n; i++) {
       rootValues[i] = Math.sqrt(values[i]);
     }
+    kernel.interpolate(lagrangeByNode, pointStride, values, n, hAt, n * points);
     for (int idx = 0; idx < n * points; idx++) {
-      int row = idx * (n + 1);
-      double h = 0.0;
-      for (int i = 0; i < n; i++) {
-        h += lagrange[row + i] * values[i];
-      }
-      hAt[idx] = Math.max(h, 0.0);
+      hAt[idx] = Math.max(hAt[idx], 0.0);
     }
     // d- and d+ at every point, then (the cost of a sweep) their densities and distributions at
     // all points at once, then the sums.
@@ -510,8 +527,6 @@ final class QdFpPutSolver {
       // The drift enters as (u_k + drift tau); the discount e^{-r tau} or e^{-q tau} in front.
       double parN = driftSign * tau * directN - (byRate ? tau * bigN : 0.0);
       double parD = driftSign * tau * directD - (byRate ? 0.0 : tau * bigD);
-      java.util.Arrays.fill(rowN, 0.0);
-      java.util.Arrays.fill(rowD, 0.0);
       int base = k * points;
       // An r = 0 (q = 0) integral vanishes with its prefactor, and so do its derivatives, except
       // the one by r (q) itself: only that needs it evaluated.
@@ -579,17 +594,14 @@ final class QdFpPutSolver {
         directD += slopeD;
         // a = u_k - ln B(u); d ln B(u) / d u_i = L_i sqrt(H_i) / sqrt(H(u)).
         // rowN, rowD collect sum over points of slope L_i / sqrt(H(u)); times sqrt(H_i) below.
+        cN[idx] = 0.0;
+        cD[idx] = 0.0;
         if (sqrtH > 1e-150) {
-          int row = idx * (n + 1);
           double sqrtHInverse = 1.0 / sqrtH;
-          double cn = -slopeN * sqrtHInverse;
-          double cd = -slopeD * sqrtHInverse;
-          for (int i = 0; i < n; i++) {
-            double li = lagrange[row + i];
-            rowN[i] += cn * li;
-            rowD[i] += cd * li;
-          }
+          cN[idx] = -slopeN * sqrtHInverse;
+          cD[idx] = -slopeD * sqrtHInverse;
           if (sensitive && dLnX != 0.0) {
+            int row = idx * width;
             double weightedRoots = 0.0;
             for (int i = 0; i < n; i++) {
               weightedRoots += lagrange[row + i] * rootValues[i];
@@ -601,6 +613,7 @@ final class QdFpPutSolver {
           }
         }
       }
+      kernel.accumulateRows(lagrange, width, cN, cD, base, points, rowN, rowD);
       double lnF = Math.log(bigN / bigD);
       residual[k] = lnF - lnB; // -G_k
       if (sensitive) {

@@ -49,6 +49,43 @@ final class VectorPointKernel extends PointKernel {
     return "vector" + L;
   }
 
+  /** Point-major over chunks of points: each chunk's sum stays in a register over the nodes. */
+  @Override
+  void interpolate(
+      double[] table, int stride, double[] values, int nodes, double[] out, int count) {
+    for (int j = 0; j < count; j += L) {
+      DoubleVector sum = DoubleVector.zero(S);
+      for (int i = 0; i < nodes; i++) {
+        sum = sum.add(DoubleVector.fromArray(S, table, i * stride + j).mul(values[i]));
+      }
+      sum.intoArray(out, j);
+    }
+  }
+
+  /** Per chunk of columns, both rows' sums stay in registers over the points. */
+  @Override
+  void accumulateRows(
+      double[] table,
+      int width,
+      double[] cN,
+      double[] cD,
+      int from,
+      int points,
+      double[] rowN,
+      double[] rowD) {
+    for (int i = 0; i < width; i += L) {
+      DoubleVector sumN = DoubleVector.zero(S);
+      DoubleVector sumD = DoubleVector.zero(S);
+      for (int j = from; j < from + points; j++) {
+        DoubleVector li = DoubleVector.fromArray(S, table, j * width + i);
+        sumN = sumN.add(li.mul(cN[j]));
+        sumD = sumD.add(li.mul(cD[j]));
+      }
+      sumN.intoArray(rowN, i);
+      sumD.intoArray(rowD, i);
+    }
+  }
+
   /**
    * e^x = 2^k e^r for |x| &lt; 700: k = rint(x / ln 2) sits in the low bits of x / ln 2 + SHIFT.
    */

@@ -68,6 +68,47 @@ class AmericanVectorKernelTest {
   }
 
   @Test
+  void interpolationAndJacobianRowsAreTheScalarKernelsSums() {
+    // The sums run in the same order in both kernels, so they agree exactly.
+    SplittableRandom random = new SplittableRandom(11);
+    int nodes = 10;
+    int count = 100;
+    int stride = PointKernel.padded(count);
+    int width = PointKernel.padded(nodes);
+    double[] table = new double[Math.max(nodes * stride, count * width)];
+    for (int i = 0; i < table.length; i++) {
+      table[i] = random.nextDouble() * 2.0 - 1.0;
+    }
+    double[] values = new double[nodes];
+    double[] cN = new double[count];
+    double[] cD = new double[count];
+    for (int i = 0; i < nodes; i++) {
+      values[i] = random.nextDouble();
+    }
+    for (int j = 0; j < count; j++) {
+      cN[j] = random.nextDouble() - 0.5;
+      cD[j] = 1e3 * (random.nextDouble() - 0.5);
+    }
+    double[] expected = new double[stride];
+    double[] actual = new double[stride];
+    PointKernel.SCALAR.interpolate(table, stride, values, nodes, expected, count);
+    vector.interpolate(table, stride, values, nodes, actual, count);
+    for (int j = 0; j < count; j++) {
+      assertThat(actual[j]).as("point %d", j).isEqualTo(expected[j]);
+    }
+    double[] rowN = new double[width];
+    double[] rowD = new double[width];
+    double[] scalarN = new double[width];
+    double[] scalarD = new double[width];
+    for (int from = 0; from < count; from += 10) {
+      PointKernel.SCALAR.accumulateRows(table, width, cN, cD, from, 10, scalarN, scalarD);
+      vector.accumulateRows(table, width, cN, cD, from, 10, rowN, rowD);
+      assertThat(rowN).containsExactly(scalarN);
+      assertThat(rowD).containsExactly(scalarD);
+    }
+  }
+
+  @Test
   void pricesAndGreeksAgreeWithTheScalarKernelOnTheBenchmarkCases() {
     AmericanEngine scalar =
         new AmericanEngine(
