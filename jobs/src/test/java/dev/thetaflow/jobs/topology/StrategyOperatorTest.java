@@ -82,18 +82,7 @@ class StrategyOperatorTest {
       harness(OperatorSubtaskState restore, RuleBookFactory rules) throws Exception {
     var h =
         new KeyedBroadcastOperatorTestHarness<>(
-            new StrategiesOperator(
-                new StrategyOperator(
-                    StrategyOperator.Settings.defaults(
-                        new MarketAssumptions(0.04, Map.of("SPY", 0.013))),
-                    10_000,
-                    rules,
-                    0.8)),
-            StrategyInput::strategyId,
-            Types.STRING,
-            1,
-            1,
-            0);
+            operator(rules), StrategyInput::strategyId, Types.STRING, 1, 1, 0);
     if (restore != null) {
       h.initializeState(restore);
     }
@@ -254,25 +243,22 @@ class StrategyOperatorTest {
     }
   }
 
-  /** A harness for one of two subtasks (128 key groups), as the job spreads strategies. */
-  private static KeyedBroadcastOperatorTestHarness<
-          String, StrategyInput, StrategyBroadcast, StrategySnapshot>
-      subtask(int index) throws Exception {
-    return subtask(index, false);
+  private static StrategiesOperator operator(RuleBookFactory rules) {
+    return new StrategiesOperator(
+        new StrategyOperator(
+            StrategyOperator.Settings.defaults(new MarketAssumptions(0.04, Map.of("SPY", 0.013))),
+            10_000,
+            rules,
+            0.8));
   }
 
+  /** A harness for one of two subtasks (128 key groups), as the job spreads strategies. */
   private static KeyedBroadcastOperatorTestHarness<
           String, StrategyInput, StrategyBroadcast, StrategySnapshot>
       subtask(int index, boolean rocksDb) throws Exception {
     var h =
         new KeyedBroadcastOperatorTestHarness<>(
-            new StrategiesOperator(
-                new StrategyOperator(
-                    StrategyOperator.Settings.defaults(
-                        new MarketAssumptions(0.04, Map.of("SPY", 0.013))),
-                    10_000,
-                    RuleBookFactory.none(),
-                    0.8)),
+            operator(RuleBookFactory.none()),
             StrategyInput::strategyId,
             Types.STRING,
             128,
