@@ -287,8 +287,12 @@ public final class StrategyOperator
     boolean recorded = true;
     if (input instanceof StrategyInput.Mark m) {
       if (s.state() == StrategyState.CLOSED) {
-        // nothing held, nothing to judge: it stays registered for its instruments' quotes (the
-        // router is upstream, so only a loop through the broker or a table could release it)
+        // nothing held, nothing to judge; its release is on its way through the commands table
+        // (sent now if it closed under a version that did not release)
+        if (!record.released) {
+          release(record, s, m.quote().time(), ctx::output);
+          state.update(record);
+        }
         return;
       }
       time = m.quote().time();

@@ -223,6 +223,7 @@ class StrategyOperatorTest {
           new StrategyInput.OrderChanged(
               "ic-1", OrderRef.parse("ic-1:EXIT:1"), "FILLED", 4, T.plusSeconds(41)),
           0);
+      restored.processElement(mark(longPut, 0.10, 0.14, T.plusSeconds(42)), 0);
       assertThat(restored.getSideOutput(StrategyOperator.RELEASES))
           .singleElement()
           .satisfies(
